@@ -1,0 +1,52 @@
+import type {
+  LicenceType,
+  PermissionMatrix,
+  PortalTier,
+  SecurityLevelFlags,
+} from '../shared/access-vocabulary.ts';
+
+/** Companies an actor can reach: every company, or exactly these. */
+export type CompanyReach = 'all' | ReadonlySet<number>;
+
+/**
+ * Who is acting, built once per request from the session or API credentials.
+ * Everything the policies need is here, so they never query.
+ */
+export interface Actor {
+  resourceId: number;
+  /** The API user acting on behalf of `resourceId`, when impersonating. */
+  impersonatorId: number | null;
+  licence: LicenceType;
+  email: string;
+  displayName: string;
+  locale: string;
+  companyId: number;
+  contactId: number | null;
+  securityLevel: {
+    id: number;
+    name: string;
+    permissions: PermissionMatrix;
+    flags: SecurityLevelFlags;
+    portalTier: PortalTier | null;
+  };
+  reach: CompanyReach;
+  /** "My companies" of the permission matrix: the account team for MSP staff, the reach for everyone else. */
+  myCompanyIds: CompanyReach;
+  coManagedActivationOn: boolean;
+}
+
+export function isMspActor(actor: Actor): boolean {
+  return actor.licence === 'full' || actor.licence === 'api_only';
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return isMspActor(actor) && actor.securityLevel.flags.admin;
+}
+
+export function canViewInternalCost(actor: Actor): boolean {
+  return isMspActor(actor) && actor.securityLevel.flags.viewInternalCost;
+}
+
+export function reaches(reach: CompanyReach, companyId: number): boolean {
+  return reach === 'all' || reach.has(companyId);
+}

@@ -1,0 +1,12 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  companyTypes,
+  internalHelpdeskSharingModes,
+  licenceTypes,
+  portalTiers,
+} from '../../shared/access-vocabulary.ts';
+
+export const licenceTypeEnum = pgEnum('licence_type', licenceTypes);
+export const companyTypeEnum = pgEnum('company_type', companyTypes);
+export const sharingModeEnum = pgEnum('internal_helpdesk_sharing', internalHelpdeskSharingModes);
+export const portalTierEnum = pgEnum('portal_tier', portalTiers);

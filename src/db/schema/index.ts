@@ -1,0 +1,3 @@
+export * from './enums.ts';
+export * from './organisation.ts';
+export * from './access.ts';

@@ -1,0 +1,73 @@
+/**
+ * The one error type of the application. Services throw it; the HTTP error
+ * handler maps its code to a status in one exhaustive switch.
+ */
+export type ErrorCode =
+  | 'invalid_json'
+  | 'validation_failed'
+  | 'invalid_cursor'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'account_locked'
+  | 'co_managed_disabled'
+  | 'csrf_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'feature_disabled'
+  | 'unprocessable'
+  | 'internal_error';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'invalid_json':
+    case 'validation_failed':
+    case 'invalid_cursor':
+      return 400;
+    case 'unauthenticated':
+    case 'invalid_credentials':
+      return 401;
+    case 'co_managed_disabled':
+    case 'csrf_failed':
+    case 'forbidden':
+      return 403;
+    // Out of scope and truly missing answer the same (ACCESS-MODEL §3); a hidden feature is "not found" too.
+    case 'not_found':
+    case 'feature_disabled':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'unprocessable':
+      return 422;
+    case 'account_locked':
+      return 429;
+    case 'internal_error':
+      return 500;
+  }
+}
+
+/** The body of every 404 for an object, whether it is missing or out of scope: nothing to tell them apart. */
+export function notFound(entity: string): AppError {
+  return new AppError('not_found', `${entity} not found.`);
+}
+
+export function forbidden(reason: string): AppError {
+  return new AppError('forbidden', reason);
+}

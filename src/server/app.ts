@@ -1,0 +1,69 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../lib/config.ts';
+import { registerAuthentication } from '../modules/auth/authentication.hook.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerRoutes } from './routes.ts';
+import './fastify-types.ts';
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  logger?: boolean;
+}
+
+const webRoot = fileURLToPath(new URL('../web/public', import.meta.url));
+
+export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TANDEM_TRUST_PROXY === 'true',
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Tandem API',
+        version: '1',
+        description:
+          'Co-managed helpdesk. Authenticate with the session cookie from POST /api/v1/auth/login (send the ' +
+          'returned csrfToken as X-CSRF-Token on writes) or with the ApiIntegrationCode, UserName and Secret ' +
+          'headers of an API user. Objects outside your reach answer 404.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
+          apiSecret: { type: 'apiKey', in: 'header', name: 'Secret' },
+        },
+      },
+      security: [{ session: [] }, { apiSecret: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
+
+  registerAuthentication(app);
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  registerRoutes(app);
+
+  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
+  return app;
+}

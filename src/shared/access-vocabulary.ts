@@ -1,0 +1,62 @@
+/**
+ * The words of the access model (ACCESS-MODEL.md), shared by the database
+ * schema, the policies, the API schemas and the web UI.
+ */
+
+export const licenceTypes = ['full', 'co_managed', 'internal_helpdesk', 'portal', 'api_only'] as const;
+export type LicenceType = (typeof licenceTypes)[number];
+
+/** `msp` is the service provider's own company: reachable by `full` actors only. */
+export const companyTypes = ['customer', 'prospect', 'vendor', 'partner', 'msp'] as const;
+export type CompanyType = (typeof companyTypes)[number];
+
+/** How an internal-helpdesk (Taskfire-style) company family shares data; set on the top parent. */
+export const internalHelpdeskSharingModes = [
+  'none',
+  'all_share_with_all',
+  'subsidiaries_share_with_parent',
+] as const;
+export type InternalHelpdeskSharingMode = (typeof internalHelpdeskSharingModes)[number];
+
+/** Basic: own tickets; Advanced: own company; Manager: own company and its subsidiaries. */
+export const portalTiers = ['basic', 'advanced', 'manager'] as const;
+export type PortalTier = (typeof portalTiers)[number];
+
+export const securedObjects = [
+  'tickets',
+  'notes',
+  'timeEntries',
+  'attachments',
+  'companies',
+  'contacts',
+  'devices',
+  'dashboards',
+  'reports',
+] as const;
+export type SecuredObject = (typeof securedObjects)[number];
+
+export const actions = ['view', 'add', 'edit', 'delete'] as const;
+export type Action = (typeof actions)[number];
+
+/** `my_companies`: account-team companies for MSP staff, the granted companies for everyone else. */
+export const permissionScopes = ['all', 'my_companies', 'mine', 'none'] as const;
+export type PermissionScope = (typeof permissionScopes)[number];
+
+export type PermissionMatrix = Record<SecuredObject, Record<Action, PermissionScope>>;
+
+export const securityLevelFlags = [
+  'admin',
+  'viewInternalCost',
+  'createDashboards',
+  'shareDashboards',
+  'useLiveLinks',
+  'mobileAccess',
+] as const;
+export type SecurityLevelFlag = (typeof securityLevelFlags)[number];
+export type SecurityLevelFlags = Record<SecurityLevelFlag, boolean>;
+
+/** Licences that only ever act inside a customer's grant; they may never hold MSP-only flags. */
+export const customerSideLicences: readonly LicenceType[] = ['co_managed', 'internal_helpdesk', 'portal'];
+
+export const activationKeys = ['co_managed_help_desk'] as const;
+export type ActivationKey = (typeof activationKeys)[number];
