@@ -25,7 +25,7 @@ export function toAppError(error: unknown): AppError {
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(error)) {
     return new AppError('validation_failed', 'The request is not valid.', {
-      issues: error.validation.map((issue) => ({
+      issues: (error.validation as { instancePath: string; message: string }[]).map((issue) => ({
         location: issue.instancePath || '/',
         where: error.validationContext,
         message: issue.message,

@@ -14,8 +14,6 @@ export const throttleRules = {
   ip: { maxFailures: 30, windowMinutes: 15, lockMinutes: 15 },
 } as const;
 
-type ThrottleKind = keyof typeof throttleRules;
-
 type ThrottleKeys = [['email', string], ['ip', string]];
 
 export function throttleKeys(email: string, ipAddress: string): ThrottleKeys {

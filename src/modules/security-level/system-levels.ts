@@ -175,7 +175,7 @@ export const systemLevels: SystemLevel[] = [
       tickets: grant(ticketScope, 'mine', 'mine', 'none'),
       notes: grant(ticketScope, 'mine', 'none'),
       attachments: grant(ticketScope, 'mine', 'none'),
-      companies: grant('mine', 'none'),
+      companies: grant(tier === 'manager' ? 'my_companies' : 'mine', 'none'),
       contacts: grant(tier === 'basic' ? 'mine' : 'my_companies', 'none'),
     }),
     flags: noFlags,
