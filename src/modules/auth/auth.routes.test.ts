@@ -25,7 +25,10 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((entry) => entry.name === 'tandem_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const me = await tandem.app.inject({ url: '/api/v1/me', headers: { cookie: `tandem_session=${cookie?.value ?? ''}` } });
+    const me = await tandem.app.inject({
+      url: '/api/v1/me',
+      headers: { cookie: `tandem_session=${cookie?.value ?? ''}` },
+    });
     expect(me.json()).toMatchObject({ email: 'tech1@northwind.example', licence: 'full', reach: 'all' });
   });
 
@@ -46,7 +49,10 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
 
   it('answers 401 without a session and for a forged cookie', async () => {
     expect((await tandem.anonymous.get('/api/v1/me')).statusCode).toBe(401);
-    const forged = await tandem.app.inject({ url: '/api/v1/companies', headers: { cookie: 'tandem_session=forged' } });
+    const forged = await tandem.app.inject({
+      url: '/api/v1/companies',
+      headers: { cookie: 'tandem_session=forged' },
+    });
     expect(forged.statusCode).toBe(401);
     expect(forged.json()).toMatchObject({ error: { code: 'unauthenticated' } });
   });
@@ -54,9 +60,12 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
   it('locks an account after repeated failures, with a clear message, even for the right password', async () => {
     const email = 'tech2@northwind.example';
     let last = await login(email, 'wrong-1');
-    for (let attempt = 2; attempt <= throttleRules.email.maxFailures; attempt++) last = await login(email, `wrong-${attempt}`);
+    for (let attempt = 2; attempt <= throttleRules.email.maxFailures; attempt++)
+      last = await login(email, `wrong-${attempt}`);
     expect(last.statusCode).toBe(429);
-    expect(last.json()).toMatchObject({ error: { code: 'account_locked', details: { retryAfterSeconds: 900 } } });
+    expect(last.json()).toMatchObject({
+      error: { code: 'account_locked', details: { retryAfterSeconds: 900 } },
+    });
     expect(last.json<{ error: { message: string } }>().error.message).toMatch(/locked for 15 minutes/);
     expect(last.headers['retry-after']).toBe('900');
     const rightPassword = await login(email, 'tandem-demo');
@@ -103,7 +112,12 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
     const me = await tandem.app.inject({ url: '/api/v1/me', headers: apiHeaders });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ licence: 'api_only', reach: 'all' });
-    const created = await tandem.app.inject({ method: 'POST', url: '/api/v1/companies', headers: apiHeaders, payload: { name: 'Integrated Ltd' } });
+    const created = await tandem.app.inject({
+      method: 'POST',
+      url: '/api/v1/companies',
+      headers: apiHeaders,
+      payload: { name: 'Integrated Ltd' },
+    });
     expect(created.statusCode).toBe(201);
   });
 
@@ -128,10 +142,19 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
     });
     const headers = { ...apiHeaders, impersonationresourceid: String(anna?.id) };
     const page = await tandem.app.inject({ url: '/api/v1/companies', headers });
-    expect(page.json<{ items: { name: string }[] }>().items.map((company) => company.name)).toEqual(['Contoso', 'Contoso Logistics']);
+    expect(page.json<{ items: { name: string }[] }>().items.map((company) => company.name)).toEqual([
+      'Contoso',
+      'Contoso Logistics',
+    ]);
     const me = await tandem.app.inject({ url: '/api/v1/me', headers });
-    expect(me.json()).toMatchObject({ email: 'anna.it@contoso.example', impersonatorId: expect.any(Number) as number });
-    const bad = await tandem.app.inject({ url: '/api/v1/me', headers: { ...apiHeaders, impersonationresourceid: 'x' } });
+    expect(me.json()).toMatchObject({
+      email: 'anna.it@contoso.example',
+      impersonatorId: expect.any(Number) as number,
+    });
+    const bad = await tandem.app.inject({
+      url: '/api/v1/me',
+      headers: { ...apiHeaders, impersonationresourceid: 'x' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

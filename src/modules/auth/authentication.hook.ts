@@ -18,7 +18,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('sessionCsrfToken', null);
 
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
+    if (request.is404 || request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
 
     const apiHeaders = readApiHeaders(request);
     if (apiHeaders) {
