@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { activationRoutes } from '../modules/activation/activation.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { organisationRoutes } from '../modules/organisation/organisation.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { companyRoutes } from '../modules/company/company.routes.ts';
 import { coManagedRoutes } from '../modules/co-managed/co-managed.routes.ts';
 
 /** Every API module, in one list. */
 export function registerRoutes(app: FastifyInstance): void {
+  organisationRoutes(app);
+  activationRoutes(app);
+  auditRoutes(app);
   authRoutes(app);
   companyRoutes(app);
   coManagedRoutes(app);

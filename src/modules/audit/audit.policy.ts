@@ -1,0 +1,14 @@
+import { type Actor, canViewInternalCost, isAdmin } from '../../access/actor.ts';
+import { forbidden } from '../../lib/errors.ts';
+
+/** ACCESS-MODEL §2: the audit log is for MSP admins only (RLS audit_log_read agrees). */
+export function assertMayReadAuditLog(actor: Actor): void {
+  if (!isAdmin(actor)) throw forbidden('Only administrators can read the audit log.');
+}
+
+/** Entity types whose snapshots are money (rates, costs): shown only with "view internal cost". */
+const moneyEntityTypes = new Set(['role_rate']);
+
+export function mayReadSnapshots(actor: Actor, entityType: string): boolean {
+  return !moneyEntityTypes.has(entityType) || canViewInternalCost(actor);
+}

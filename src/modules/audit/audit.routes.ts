@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorResponses, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../server/request-context.ts';
+import { auditEntrySchema, auditListQuery } from './audit.schemas.ts';
+import { listAuditLog } from './audit.service.ts';
+
+export function auditRoutes(app: FastifyInstance): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/api/v1/audit-log',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log, newest first, cursor-paginated (administrators)',
+        description:
+          'Filter by entityType and entityId (e.g. company / 12) or by actorResourceId. Before/after ' +
+          'snapshots of money (role_rate) are null for administrators without "view internal cost".',
+        querystring: auditListQuery,
+        response: { 200: pageOf(auditEntrySchema), ...errorResponses },
+      },
+    },
+    (request) => withActor(request, (context) => listAuditLog(context, request.query)),
+  );
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { ActorContext } from '../../access/actor-transaction.ts';
+import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { assertMayReadAuditLog } from './audit.policy.ts';
+import { presentAuditEntry } from './audit.presenter.ts';
+import { listAuditEntries } from './audit.repository.ts';
+import type { AuditEntryResponse, AuditListQuery } from './audit.schemas.ts';
+
+const auditCursor = z.tuple([z.number().int().positive()]);
+
+export async function listAuditLog(
+  { tx, actor }: ActorContext,
+  query: AuditListQuery,
+): Promise<Page<AuditEntryResponse>> {
+  assertMayReadAuditLog(actor);
+  const beforeId = query.cursor === undefined ? null : decodeCursor(query.cursor, auditCursor)[0];
+  const rows = await listAuditEntries(tx, query, beforeId);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => [row.id],
+    (row) => presentAuditEntry(actor, row),
+  );
+}
