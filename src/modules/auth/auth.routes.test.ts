@@ -83,7 +83,7 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
         headers: { cookie: admin.cookie ?? '', ...headers },
         payload: { name: 'Cross-site Corp' },
       });
-    for (const headers of [{}, { 'x-csrf-token': 'guessed' }]) {
+    for (const headers of [{}, { 'x-csrf-token': 'guessed' }] as Record<string, string>[]) {
       const response = await send(headers);
       expect(response.statusCode).toBe(403);
       expect(response.json()).toMatchObject({ error: { code: 'csrf_failed' } });
