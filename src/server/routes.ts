@@ -5,6 +5,9 @@ import { organisationRoutes } from '../modules/organisation/organisation.routes.
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { companyRoutes } from '../modules/company/company.routes.ts';
 import { coManagedRoutes } from '../modules/co-managed/co-managed.routes.ts';
+import { contactRoutes } from '../modules/contact/contact.routes.ts';
+import { resourceRoutes } from '../modules/resource/resource.routes.ts';
+import { securityLevelRoutes } from '../modules/security-level/security-level.routes.ts';
 
 /** Every API module, in one list. */
 export function registerRoutes(app: FastifyInstance): void {
@@ -14,4 +17,7 @@ export function registerRoutes(app: FastifyInstance): void {
   authRoutes(app);
   companyRoutes(app);
   coManagedRoutes(app);
+  contactRoutes(app);
+  resourceRoutes(app);
+  securityLevelRoutes(app);
 }
