@@ -4,11 +4,12 @@ import { activations, companies, resources, securityLevels } from './schema/inde
 import { activationKeys } from '../shared/access-vocabulary.ts';
 import { systemLevels } from '../modules/security-level/system-levels.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { ensureTicketingDefaults } from './ticketing-defaults.ts';
 
 /**
  * What every install needs, whatever data it holds: the system security
- * levels (updated in place on upgrades) and one row per activation switch
- * (off by default). Runs as the owning role, outside any actor.
+ * levels (updated in place on upgrades), one row per activation switch
+ * (off by default) and the ticketing configuration a first ticket needs. Runs as the owning role, outside any actor.
  */
 export async function ensureSystemData(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
@@ -33,6 +34,7 @@ export async function ensureSystemData(db: Database): Promise<void> {
       .insert(activations)
       .values(activationKeys.map((key) => ({ key, enabled: false })))
       .onConflictDoNothing();
+    await ensureTicketingDefaults(tx);
   });
 }
 

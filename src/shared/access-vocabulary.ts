@@ -60,3 +60,24 @@ export const customerSideLicences: readonly LicenceType[] = ['co_managed', 'inte
 
 export const activationKeys = ['co_managed_help_desk'] as const;
 export type ActivationKey = (typeof activationKeys)[number];
+
+/**
+ * Who may read a note, attachment or time entry (ACCESS-MODEL §2).
+ * `customer_internal`: written by the customer's own IT, hidden from their end users.
+ */
+export const publishLevels = ['internal', 'internal_and_co_managed', 'all', 'customer_internal'] as const;
+export type PublishLevel = (typeof publishLevels)[number];
+
+/** The publish levels each licence may read; an impersonating API user reads as the impersonated resource. */
+export const readablePublishLevels: Record<LicenceType, readonly PublishLevel[]> = {
+  full: publishLevels,
+  api_only: publishLevels,
+  co_managed: ['internal_and_co_managed', 'all', 'customer_internal'],
+  internal_helpdesk: ['all', 'customer_internal'],
+  portal: ['all'],
+};
+
+export const statusMeanings = ['new', 'in_progress', 'waiting_customer', 'complete'] as const;
+export type StatusMeaning = (typeof statusMeanings)[number];
+
+export const ticketSourceKeys = ['portal', 'email', 'insourced', 'phone', 'web'] as const;

@@ -4,9 +4,13 @@ import {
   internalHelpdeskSharingModes,
   licenceTypes,
   portalTiers,
+  publishLevels,
+  statusMeanings,
 } from '../../shared/access-vocabulary.ts';
 
 export const licenceTypeEnum = pgEnum('licence_type', licenceTypes);
 export const companyTypeEnum = pgEnum('company_type', companyTypes);
 export const sharingModeEnum = pgEnum('internal_helpdesk_sharing', internalHelpdeskSharingModes);
 export const portalTierEnum = pgEnum('portal_tier', portalTiers);
+export const publishLevelEnum = pgEnum('publish_level', publishLevels);
+export const statusMeaningEnum = pgEnum('status_meaning', statusMeanings);

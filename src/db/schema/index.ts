@@ -1,3 +1,5 @@
 export * from './enums.ts';
 export * from './organisation.ts';
 export * from './access.ts';
+export * from './ticketing-config.ts';
+export * from './tickets.ts';

@@ -1,0 +1,289 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { resources } from './access.ts';
+import { createdAt, updatedAt } from './columns.ts';
+import { publishLevelEnum } from './enums.ts';
+import { companies, contacts, roles } from './organisation.ts';
+import {
+  issueTypes,
+  noteTypes,
+  queues,
+  subIssueTypes,
+  ticketCategories,
+  ticketPriorities,
+  ticketSources,
+  ticketStatuses,
+  workTypes,
+} from './ticketing-config.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const timestamptz = () => timestamp({ withTimezone: true });
+
+// Child rows carry their ticket's company_id: RLS and the scope indexes then
+// need no join, and no policy has to read another RLS-protected table that
+// reads back (which PostgreSQL would refuse as infinite recursion).
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    number: text().notNull().unique(),
+    title: text().notNull(),
+    description: text().notNull().default(''),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    contactId: integer().references(() => contacts.id),
+    statusId: integer()
+      .notNull()
+      .references(() => ticketStatuses.id),
+    priorityId: integer()
+      .notNull()
+      .references(() => ticketPriorities.id),
+    queueId: integer().references(() => queues.id),
+    categoryId: integer()
+      .notNull()
+      .references(() => ticketCategories.id),
+    issueTypeId: integer().references(() => issueTypes.id),
+    subIssueTypeId: integer().references(() => subIssueTypes.id),
+    sourceId: integer().references(() => ticketSources.id),
+    dueAt: timestamptz(),
+    estimatedHours: numeric({ precision: 8, scale: 2 }),
+    primaryResourceId: integer().references(() => resources.id),
+    primaryRoleId: integer().references(() => roles.id),
+    /** Whether co-managing users of the company see it; explicit per ticket, defaulted from the category. */
+    coManagedVisible: boolean().notNull(),
+    /** Optimistic concurrency: every update must send the version it read. */
+    version: integer().notNull().default(1),
+    createdByResourceId: integer().references(() => resources.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastActivityAt: timestamptz().notNull().defaultNow(),
+    completedAt: timestamptz(),
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', coalesce(number, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'B')`,
+    ),
+  },
+  (table) => [
+    // The scope predicate is company first; lists sort by last activity.
+    index('tickets_company_activity_idx').on(table.companyId, table.lastActivityAt.desc(), table.id.desc()),
+    index('tickets_activity_idx').on(table.lastActivityAt.desc(), table.id.desc()),
+    index('tickets_primary_resource_idx').on(table.primaryResourceId),
+    index('tickets_contact_idx').on(table.contactId),
+    index('tickets_status_idx').on(table.statusId),
+    index('tickets_search_idx').using('gin', table.searchVector),
+  ],
+);
+
+export const ticketSecondaryResources = pgTable(
+  'ticket_secondary_resources',
+  {
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    resourceId: integer()
+      .notNull()
+      .references(() => resources.id),
+    roleId: integer().references(() => roles.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.ticketId, table.resourceId] }),
+    index('ticket_secondary_resources_resource_idx').on(table.resourceId, table.ticketId),
+  ],
+);
+
+export const ticketChecklistItems = pgTable(
+  'ticket_checklist_items',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    title: text().notNull(),
+    important: boolean().notNull().default(false),
+    position: integer().notNull(),
+    completedAt: timestamptz(),
+    completedByResourceId: integer().references(() => resources.id),
+  },
+  (table) => [index('ticket_checklist_items_ticket_idx').on(table.ticketId, table.position)],
+);
+
+/** Every field change and hand-off of a ticket. */
+export const ticketHistory = pgTable(
+  'ticket_history',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    occurredAt: timestamptz().notNull().defaultNow(),
+    actorResourceId: integer().references(() => resources.id),
+    kind: text().notNull(),
+    field: text(),
+    oldValue: jsonb(),
+    newValue: jsonb(),
+  },
+  (table) => [index('ticket_history_ticket_idx').on(table.ticketId, table.id)],
+);
+
+export const ticketNotes = pgTable(
+  'ticket_notes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    noteTypeId: integer().references(() => noteTypes.id),
+    publishLevel: publishLevelEnum().notNull(),
+    title: text(),
+    body: text().notNull(),
+    createdByResourceId: integer().references(() => resources.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    searchVector: tsvector().generatedAlwaysAs(
+      sql`to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`,
+    ),
+  },
+  (table) => [
+    index('ticket_notes_ticket_idx').on(table.ticketId, table.createdAt, table.id),
+    index('ticket_notes_company_idx').on(table.companyId),
+    index('ticket_notes_search_idx').using('gin', table.searchVector),
+  ],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    noteId: integer().references(() => ticketNotes.id, { onDelete: 'cascade' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    publishLevel: publishLevelEnum().notNull(),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    /** Where the storage adapter keeps the bytes; never shown, never a URL. */
+    storageKey: text().notNull().unique(),
+    createdByResourceId: integer().references(() => resources.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index('attachments_ticket_idx').on(table.ticketId, table.id)],
+);
+
+export const timeEntries = pgTable(
+  'time_entries',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer()
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    companyId: integer()
+      .notNull()
+      .references(() => companies.id),
+    resourceId: integer()
+      .notNull()
+      .references(() => resources.id),
+    roleId: integer()
+      .notNull()
+      .references(() => roles.id),
+    workTypeId: integer()
+      .notNull()
+      .references(() => workTypes.id),
+    startedAt: timestamptz(),
+    endedAt: timestamptz(),
+    hours: numeric({ precision: 6, scale: 2 }).notNull(),
+    summary: text().notNull(),
+    billable: boolean().notNull(),
+    publishLevel: publishLevelEnum().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('time_entries_ticket_idx').on(table.ticketId, table.id),
+    index('time_entries_resource_idx').on(table.resourceId, table.startedAt),
+  ],
+);
+
+/** Money of a time entry, apart so RLS hides it from everyone without "view internal cost". */
+export const timeEntryCosts = pgTable('time_entry_costs', {
+  timeEntryId: integer()
+    .primaryKey()
+    .references(() => timeEntries.id, { onDelete: 'cascade' }),
+  companyId: integer()
+    .notNull()
+    .references(() => companies.id),
+  hourlyRate: numeric({ precision: 12, scale: 2 }).notNull(),
+  internalCost: numeric({ precision: 12, scale: 2 }).notNull(),
+  billableAmount: numeric({ precision: 12, scale: 2 }).notNull(),
+});
+
+export const savedTicketViews = pgTable(
+  'saved_ticket_views',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    resourceId: integer()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    filters: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('saved_ticket_views_name_unique').on(table.resourceId, sql`lower(${table.name})`)],
+);
+
+/** Transactional outbox: written with the change, delivered by the worker (notifications, webhooks). */
+export const outboxEvents = pgTable(
+  'outbox_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    eventType: text().notNull(),
+    companyId: integer().references(() => companies.id),
+    aggregateType: text().notNull(),
+    aggregateId: text().notNull(),
+    actorResourceId: integer().references(() => resources.id),
+    payload: jsonb().notNull(),
+    createdAt: createdAt(),
+    processedAt: timestamptz(),
+  },
+  (table) => [
+    index('outbox_events_unprocessed_idx')
+      .on(table.id)
+      .where(sql`${table.processedAt} IS NULL`),
+  ],
+);
+
+export const ticketNumberCounters = pgTable('ticket_number_counters', {
+  day: date({ mode: 'string' }).primaryKey(),
+  lastValue: integer().notNull(),
+});
