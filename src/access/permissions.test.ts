@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { systemLevels } from '../modules/security-level/system-levels.ts';
-import { actions, customerSideLicences, securedObjects, type SecuredObject } from '../shared/access-vocabulary.ts';
+import {
+  actions,
+  customerSideLicences,
+  securedObjects,
+  type SecuredObject,
+} from '../shared/access-vocabulary.ts';
 import type { Actor, CompanyReach } from './actor.ts';
 import { allows } from './permissions.ts';
 
@@ -21,7 +26,13 @@ function actorOn(systemKey: string, reach: CompanyReach, myCompanyIds: ReadonlyS
     locale: 'en',
     companyId: level.licenceType === 'full' || level.licenceType === 'api_only' ? msp : myCompany,
     contactId: null,
-    securityLevel: { id: 1, name: level.name, permissions: level.permissions, flags: level.flags, portalTier: level.portalTier },
+    securityLevel: {
+      id: 1,
+      name: level.name,
+      permissions: level.permissions,
+      flags: level.flags,
+      portalTier: level.portalTier,
+    },
     reach,
     myCompanyIds,
     coManagedActivationOn: true,
@@ -31,10 +42,14 @@ function actorOn(systemKey: string, reach: CompanyReach, myCompanyIds: ReadonlyS
 const mine = new Set([myCompany]);
 const actors: Record<string, Actor> = {
   'full / Technician': actorOn('msp_technician', 'all', new Set([msp, myCompany])),
-  'full / Account Manager': actorOn('msp_account_manager', new Set([msp, myCompany]), new Set([msp, myCompany])),
+  'full / Account Manager': actorOn(
+    'msp_account_manager',
+    new Set([msp, myCompany]),
+    new Set([msp, myCompany]),
+  ),
   'co_managed / Help Desk': actorOn('co_managed_help_desk', mine, mine),
   'co_managed / Restricted': actorOn('co_managed_restricted', mine, mine),
-  'internal_helpdesk': actorOn('internal_helpdesk', mine, mine),
+  internal_helpdesk: actorOn('internal_helpdesk', mine, mine),
   'portal / Basic': actorOn('portal_basic', mine, mine),
   'portal / Manager': actorOn('portal_manager', mine, mine),
   'api_only / all companies': actorOn('api_full', 'all', new Set([msp])),
@@ -109,7 +124,9 @@ const expected: Record<string, Partial<Record<SecuredObject, string>>> = {
     companies: 'y--- ---- ---- y---',
     contacts: 'y--- ---- ---- y---',
   },
-  'api_only / all companies': Object.fromEntries(securedObjects.map((object) => [object, 'yyyy yyyy yyyy yyyy'])),
+  'api_only / all companies': Object.fromEntries(
+    securedObjects.map((object) => [object, 'yyyy yyyy yyyy yyyy']),
+  ),
 };
 
 const rows = [
@@ -142,9 +159,12 @@ describe('policy matrix: every licence × object × action', () => {
     );
   });
 
-  it.each(cases)('$actorLabel: $action $object on $row.label → $allowed', ({ actor, object, action, row, allowed }) => {
-    expect(allows(actor, object, action, { companyId: row.companyId, isMine: row.isMine })).toBe(allowed);
-  });
+  it.each(cases)(
+    '$actorLabel: $action $object on $row.label → $allowed',
+    ({ actor, object, action, row, allowed }) => {
+      expect(allows(actor, object, action, { companyId: row.companyId, isMine: row.isMine })).toBe(allowed);
+    },
+  );
 });
 
 describe('system security levels', () => {
@@ -159,7 +179,8 @@ describe('system security levels', () => {
   it('covers every object and action in every template', () => {
     for (const level of systemLevels) {
       expect(Object.keys(level.permissions).sort()).toEqual([...securedObjects].sort());
-      for (const object of securedObjects) expect(Object.keys(level.permissions[object]).sort()).toEqual([...actions].sort());
+      for (const object of securedObjects)
+        expect(Object.keys(level.permissions[object]).sort()).toEqual([...actions].sort());
     }
   });
 });
