@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'conflict'
   | 'feature_disabled'
   | 'unprocessable'
+  | 'ticket_closed'
+  | 'version_required'
   | 'internal_error';
 
 export class AppError extends Error {
@@ -55,7 +57,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'unsupported_media_type':
       return 415;
     case 'unprocessable':
+    case 'ticket_closed':
       return 422;
+    case 'version_required':
+      return 428;
     case 'account_locked':
       return 429;
     case 'internal_error':

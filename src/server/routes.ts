@@ -8,6 +8,7 @@ import { coManagedRoutes } from '../modules/co-managed/co-managed.routes.ts';
 import { contactRoutes } from '../modules/contact/contact.routes.ts';
 import { resourceRoutes } from '../modules/resource/resource.routes.ts';
 import { securityLevelRoutes } from '../modules/security-level/security-level.routes.ts';
+import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
 
 /** Every API module, in one list. */
 export function registerRoutes(app: FastifyInstance): void {
@@ -20,4 +21,5 @@ export function registerRoutes(app: FastifyInstance): void {
   contactRoutes(app);
   resourceRoutes(app);
   securityLevelRoutes(app);
+  ticketRoutes(app);
 }

@@ -101,7 +101,7 @@ CREATE TABLE "outbox_events" (
 	"actor_resource_id" integer,
 	"payload" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"processed_at" timestamp with time zone
+	"processed_at" timestamp (3) with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "saved_ticket_views" (
@@ -119,7 +119,7 @@ CREATE TABLE "ticket_checklist_items" (
 	"title" text NOT NULL,
 	"important" boolean DEFAULT false NOT NULL,
 	"position" integer NOT NULL,
-	"completed_at" timestamp with time zone,
+	"completed_at" timestamp (3) with time zone,
 	"completed_by_resource_id" integer
 );
 --> statement-breakpoint
@@ -127,7 +127,7 @@ CREATE TABLE "ticket_history" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "ticket_history_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"ticket_id" integer NOT NULL,
 	"company_id" integer NOT NULL,
-	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"occurred_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"actor_resource_id" integer,
 	"kind" text NOT NULL,
 	"field" text,
@@ -144,8 +144,8 @@ CREATE TABLE "ticket_notes" (
 	"title" text,
 	"body" text NOT NULL,
 	"created_by_resource_id" integer,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))) STORED
 );
 --> statement-breakpoint
@@ -176,17 +176,17 @@ CREATE TABLE "tickets" (
 	"issue_type_id" integer,
 	"sub_issue_type_id" integer,
 	"source_id" integer,
-	"due_at" timestamp with time zone,
+	"due_at" timestamp (3) with time zone,
 	"estimated_hours" numeric(8, 2),
 	"primary_resource_id" integer,
 	"primary_role_id" integer,
 	"co_managed_visible" boolean NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by_resource_id" integer,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_activity_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"completed_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_activity_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"completed_at" timestamp (3) with time zone,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', coalesce(number, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'B')) STORED,
 	CONSTRAINT "tickets_number_unique" UNIQUE("number")
 );
@@ -198,8 +198,8 @@ CREATE TABLE "time_entries" (
 	"resource_id" integer NOT NULL,
 	"role_id" integer NOT NULL,
 	"work_type_id" integer NOT NULL,
-	"started_at" timestamp with time zone,
-	"ended_at" timestamp with time zone,
+	"started_at" timestamp (3) with time zone,
+	"ended_at" timestamp (3) with time zone,
 	"hours" numeric(6, 2) NOT NULL,
 	"summary" text NOT NULL,
 	"billable" boolean NOT NULL,

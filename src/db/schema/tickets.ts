@@ -31,7 +31,8 @@ import {
 } from './ticketing-config.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const timestamptz = () => timestamp({ withTimezone: true });
+/** Millisecond precision, as JavaScript dates have: keyset cursors round-trip exactly. */
+const timestamptz = () => timestamp({ withTimezone: true, precision: 3 });
 
 // Child rows carry their ticket's company_id: RLS and the scope indexes then
 // need no join, and no policy has to read another RLS-protected table that
@@ -70,8 +71,8 @@ export const tickets = pgTable(
     /** Optimistic concurrency: every update must send the version it read. */
     version: integer().notNull().default(1),
     createdByResourceId: integer().references(() => resources.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    createdAt: timestamptz().notNull().defaultNow(),
+    updatedAt: timestamptz().notNull().defaultNow(),
     lastActivityAt: timestamptz().notNull().defaultNow(),
     completedAt: timestamptz(),
     searchVector: tsvector().generatedAlwaysAs(
@@ -164,8 +165,8 @@ export const ticketNotes = pgTable(
     title: text(),
     body: text().notNull(),
     createdByResourceId: integer().references(() => resources.id),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    createdAt: timestamptz().notNull().defaultNow(),
+    updatedAt: timestamptz().notNull().defaultNow(),
     searchVector: tsvector().generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(body, ''))`,
     ),

@@ -1,0 +1,36 @@
+import type { ActorContext } from '../../access/actor-transaction.ts';
+import { outboxEvents } from '../../db/schema/index.ts';
+
+export type DomainEventType =
+  | 'ticket.created'
+  | 'ticket.updated'
+  | 'ticket.status_changed'
+  | 'ticket.assigned'
+  | 'ticket.transferred_to_co_managed'
+  | 'ticket.escalated_to_msp'
+  | 'ticket.note_added'
+  | 'ticket.time_logged'
+  | 'ticket.attachment_added';
+
+export interface DomainEvent {
+  eventType: DomainEventType;
+  companyId: number | null;
+  aggregateType: 'ticket';
+  aggregateId: number;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Events go to the outbox in the transaction of the change that causes them;
+ * a worker delivers them (notifications, webhooks) after commit, never inside the request.
+ */
+export async function emitEvent({ tx, actor }: ActorContext, event: DomainEvent): Promise<void> {
+  await tx.insert(outboxEvents).values({
+    eventType: event.eventType,
+    companyId: event.companyId,
+    aggregateType: event.aggregateType,
+    aggregateId: String(event.aggregateId),
+    actorResourceId: actor.resourceId,
+    payload: event.payload,
+  });
+}

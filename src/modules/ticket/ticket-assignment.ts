@@ -1,0 +1,121 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Transaction } from '../../db/database.ts';
+import { resourceRoles, resources } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/errors.ts';
+import { resourceReachesCompany } from '../co-managed/co-managed.repository.ts';
+
+export interface Assignment {
+  primaryResourceId: number | null;
+  primaryRoleId: number | null;
+  secondaryResources: { resourceId: number; roleId: number | null }[];
+}
+
+export interface AssignmentCheck {
+  companyId: number;
+  coManagedVisible: boolean;
+  /** The request itself set the visibility: then a co-managing assignee is refused, not a reason to turn it on. */
+  visibilitySetExplicitly: boolean;
+}
+
+/**
+ * Checks who may work a ticket and returns the assignment with roles filled
+ * in and the co-managed visibility it needs. Assigning a co-managing user to a
+ * ticket hidden from them turns visibility on — or, if the same request hides
+ * it, is refused with the reason. Never a silent block.
+ */
+export async function resolveAssignment(
+  tx: Transaction,
+  assignment: Assignment,
+  check: AssignmentCheck,
+): Promise<Assignment & { coManagedVisible: boolean }> {
+  const people = [
+    ...(assignment.primaryResourceId === null ? [] : [assignment.primaryResourceId]),
+    ...assignment.secondaryResources.map((secondary) => secondary.resourceId),
+  ];
+  if (new Set(people).size !== people.length) {
+    throw new AppError('unprocessable', 'A resource can be on a ticket only once (primary or secondary).', {
+      field: 'secondaryResources',
+    });
+  }
+  if (people.length === 0)
+    return { ...assignment, primaryRoleId: null, coManagedVisible: check.coManagedVisible };
+
+  // Read under RLS: a person the actor may not see is as unknown as one that does not exist.
+  const found = await tx
+    .select({
+      id: resources.id,
+      name: resources.firstName,
+      last: resources.lastName,
+      licence: resources.licenceType,
+      active: resources.active,
+    })
+    .from(resources)
+    .where(inArray(resources.id, people));
+  const held = await tx
+    .select()
+    .from(resourceRoles)
+    .where(inArray(resourceRoles.resourceId, people))
+    .orderBy(asc(resourceRoles.roleId));
+
+  let coManagedVisible = check.coManagedVisible;
+  for (const id of people) {
+    const person = found.find((row) => row.id === id);
+    const field = id === assignment.primaryResourceId ? 'primaryResourceId' : 'secondaryResources';
+    if (!person) throw new AppError('not_found', `No resource with id ${id}.`, { field });
+    const name = `${person.name} ${person.last}`;
+    if (!person.active) throw new AppError('unprocessable', `${name} is inactive.`, { field });
+    if (person.licence !== 'full' && person.licence !== 'co_managed') {
+      throw new AppError(
+        'unprocessable',
+        `${name} cannot work tickets: only MSP staff and co-managing users can.`,
+        { field },
+      );
+    }
+    if (person.licence === 'co_managed') {
+      if (!(await resourceReachesCompany(tx, id, check.companyId))) {
+        throw new AppError('unprocessable', `${name} has no co-managed access to this ticket's company.`, {
+          field,
+        });
+      }
+      if (!coManagedVisible && check.visibilitySetExplicitly) {
+        throw new AppError(
+          'unprocessable',
+          `${name} is a co-managing user and could not see this ticket while it is hidden from co-managing users. Turn co-managed visibility on or choose someone else.`,
+          { field, reason: 'co_managed_visibility_off' },
+        );
+      }
+      coManagedVisible = true;
+    }
+  }
+
+  const roleOf = (resourceId: number, roleId: number | null | undefined, field: string): number | null => {
+    const roles = held.filter((row) => row.resourceId === resourceId).map((row) => row.roleId);
+    if (roleId == null) return roles[0] ?? null;
+    if (!roles.includes(roleId)) {
+      throw new AppError('unprocessable', `Resource ${resourceId} does not hold role ${roleId}.`, { field });
+    }
+    return roleId;
+  };
+  return {
+    primaryResourceId: assignment.primaryResourceId,
+    primaryRoleId:
+      assignment.primaryResourceId === null
+        ? null
+        : roleOf(assignment.primaryResourceId, assignment.primaryRoleId, 'primaryRoleId'),
+    secondaryResources: assignment.secondaryResources.map((secondary) => ({
+      resourceId: secondary.resourceId,
+      roleId: roleOf(secondary.resourceId, secondary.roleId, 'secondaryResources'),
+    })),
+    coManagedVisible,
+  };
+}
+
+/** Co-managing users currently on the ticket: hiding it from co-managing users would lock them out. */
+export async function coManagingAssignees(tx: Transaction, people: number[]): Promise<number[]> {
+  if (people.length === 0) return [];
+  const rows = await tx
+    .select({ id: resources.id })
+    .from(resources)
+    .where(and(inArray(resources.id, people), eq(resources.licenceType, 'co_managed')));
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,83 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ActorContext } from '../../access/actor-transaction.ts';
+import {
+  companies,
+  queues,
+  resources,
+  ticketPriorities,
+  tickets,
+  ticketStatuses,
+} from '../../db/schema/index.ts';
+import { ticketFilterPredicate } from './ticket-filters.ts';
+import { ticketScope } from './ticket.policy.ts';
+import type { TicketFilters } from './ticket.schemas.ts';
+
+/** An export holds at most this many rows; narrow the filters for more. */
+export const exportRowLimit = 10_000;
+
+const header = [
+  'Number',
+  'Title',
+  'Company',
+  'Status',
+  'Priority',
+  'Queue',
+  'Primary resource',
+  'Created',
+  'Last activity',
+  'Due',
+];
+
+/** Quotes a CSV field, and defuses spreadsheet formulas (=, +, -, @ at the start). */
+export function csvField(value: string | null): string {
+  if (value === null) return '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * The ticket list as CSV, through the same scope and filters as the list.
+ * Names are joined under RLS too, so a name the actor may not see stays empty.
+ */
+export async function exportTicketsCsv(context: ActorContext, filters: TicketFilters): Promise<string> {
+  const { tx, actor } = context;
+  const rows = await tx
+    .select({
+      number: tickets.number,
+      title: tickets.title,
+      company: companies.name,
+      status: ticketStatuses.name,
+      priority: ticketPriorities.name,
+      queue: queues.name,
+      primary: sql<string | null>`${resources.firstName} || ' ' || ${resources.lastName}`,
+      createdAt: tickets.createdAt,
+      lastActivityAt: tickets.lastActivityAt,
+      dueAt: tickets.dueAt,
+    })
+    .from(tickets)
+    .leftJoin(companies, eq(companies.id, tickets.companyId))
+    .leftJoin(ticketStatuses, eq(ticketStatuses.id, tickets.statusId))
+    .leftJoin(ticketPriorities, eq(ticketPriorities.id, tickets.priorityId))
+    .leftJoin(queues, eq(queues.id, tickets.queueId))
+    .leftJoin(resources, eq(resources.id, tickets.primaryResourceId))
+    .where(sql`${ticketScope(actor)} AND ${ticketFilterPredicate(actor, filters) ?? sql`true`}`)
+    .orderBy(sql`${tickets.lastActivityAt} DESC, ${tickets.id} DESC`)
+    .limit(exportRowLimit);
+  const lines = rows.map((row) =>
+    [
+      row.number,
+      row.title,
+      row.company,
+      row.status,
+      row.priority,
+      row.queue,
+      row.primary,
+      row.createdAt.toISOString(),
+      row.lastActivityAt.toISOString(),
+      row.dueAt?.toISOString() ?? null,
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,50 @@
+import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../access/actor.ts';
+import { tickets } from '../../db/schema/index.ts';
+import { readablePublishLevels } from '../../shared/access-vocabulary.ts';
+import type { TicketFilters } from './ticket.schemas.ts';
+
+/**
+ * Filters of the ticket list, count and export. Full-text search matches the
+ * ticket itself or a note the actor may read — so a hidden note can neither
+ * find a ticket nor change a count.
+ */
+export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL | undefined {
+  const assignee = filters.assignee === 'mine' ? actor.resourceId : filters.assignee;
+  const readable = readablePublishLevels[actor.licence];
+  return and(
+    filters.companyId && inArray(tickets.companyId, filters.companyId),
+    filters.statusId && inArray(tickets.statusId, filters.statusId),
+    filters.queueId && inArray(tickets.queueId, filters.queueId),
+    filters.priorityId && inArray(tickets.priorityId, filters.priorityId),
+    filters.categoryId && inArray(tickets.categoryId, filters.categoryId),
+    assignee === undefined
+      ? undefined
+      : sql`(${tickets.primaryResourceId} = ${assignee} OR ${tickets.id} IN (SELECT ticket_id FROM ticket_secondary_resources WHERE resource_id = ${assignee}))`,
+    filters.open === undefined
+      ? undefined
+      : filters.open
+        ? sql`${tickets.completedAt} IS NULL`
+        : sql`${tickets.completedAt} IS NOT NULL`,
+    filters.coManagedVisible === undefined
+      ? undefined
+      : eq(tickets.coManagedVisible, filters.coManagedVisible),
+    filters.dueBefore === undefined ? undefined : lte(tickets.dueAt, new Date(filters.dueBefore)),
+    filters.dueAfter === undefined ? undefined : gte(tickets.dueAt, new Date(filters.dueAfter)),
+    filters.updatedAfter === undefined
+      ? undefined
+      : gte(tickets.lastActivityAt, new Date(filters.updatedAfter)),
+    filters.updatedBefore === undefined
+      ? undefined
+      : lte(tickets.lastActivityAt, new Date(filters.updatedBefore)),
+    filters.q === undefined
+      ? undefined
+      : sql`(${tickets.searchVector} @@ websearch_to_tsquery('simple', ${filters.q})
+             OR ${tickets.id} IN (SELECT n.ticket_id FROM ticket_notes n
+                                   WHERE n.search_vector @@ websearch_to_tsquery('simple', ${filters.q})
+                                     AND n.publish_level::text IN (${sql.join(
+                                       readable.map((level) => sql`${level}`),
+                                       sql`, `,
+                                     )})))`,
+  );
+}

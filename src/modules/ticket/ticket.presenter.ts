@@ -1,0 +1,38 @@
+import type { Actor } from '../../access/actor.ts';
+import type { TicketWithSecondaries } from './ticket.repository.ts';
+import { ticketAbilities } from './ticket.policy.ts';
+import type { TicketResponse } from './ticket.schemas.ts';
+
+export function presentTicket(actor: Actor, row: TicketWithSecondaries): TicketResponse {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    description: row.description,
+    companyId: row.companyId,
+    contactId: row.contactId,
+    statusId: row.statusId,
+    priorityId: row.priorityId,
+    queueId: row.queueId,
+    categoryId: row.categoryId,
+    issueTypeId: row.issueTypeId,
+    subIssueTypeId: row.subIssueTypeId,
+    sourceId: row.sourceId,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    estimatedHours: row.estimatedHours,
+    primaryResourceId: row.primaryResourceId,
+    primaryRoleId: row.primaryRoleId,
+    secondaryResources: row.secondaryResources,
+    coManagedVisible: row.coManagedVisible,
+    version: row.version,
+    createdByResourceId: row.createdByResourceId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    abilities: ticketAbilities(actor, {
+      ...row,
+      secondaryResourceIds: row.secondaryResources.map((secondary) => secondary.resourceId),
+    }),
+  };
+}

@@ -1,0 +1,158 @@
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Transaction } from '../../db/database.ts';
+import {
+  ticketChecklistItems,
+  ticketHistory,
+  tickets,
+  ticketSecondaryResources,
+} from '../../db/schema/index.ts';
+import type { TicketSort } from './ticket.schemas.ts';
+
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
+export type TicketWithSecondaries = TicketRow & {
+  secondaryResources: { resourceId: number; roleId: number | null }[];
+};
+
+// The search vector is for the database only; never select it into memory.
+const { searchVector: _searchVector, ...ticketColumns } = getTableColumns(tickets);
+
+/** Sort column and direction; due dates sort missing ones last whichever way. */
+const sortColumns: Record<'lastActivityAt' | 'createdAt' | 'dueAt', SQL> = {
+  lastActivityAt: sql`${tickets.lastActivityAt}`,
+  createdAt: sql`${tickets.createdAt}`,
+  dueAt: sql`coalesce(${tickets.dueAt}, 'infinity'::timestamptz)`,
+};
+
+export function sortOf(sort: TicketSort) {
+  const descending = sort.startsWith('-');
+  const key = (descending ? sort.slice(1) : sort) as keyof typeof sortColumns;
+  return { key, column: sortColumns[key], descending };
+}
+
+export function sortValueOf(row: TicketRow, sort: TicketSort): string {
+  const { key } = sortOf(sort);
+  const value = row[key];
+  return value === null ? 'infinity' : value.toISOString();
+}
+
+export async function listTickets(
+  tx: Transaction,
+  where: SQL | undefined,
+  sort: TicketSort,
+  after: readonly [string, number] | null,
+  limit: number,
+): Promise<TicketWithSecondaries[]> {
+  const { column, descending } = sortOf(sort);
+  const direction = descending ? desc : asc;
+  // A row comparison walks the (sort, id) index directly.
+  const keyset =
+    after === null
+      ? undefined
+      : descending
+        ? sql`(${column}, ${tickets.id}) < (${after[0]}::timestamptz, ${after[1]})`
+        : sql`(${column}, ${tickets.id}) > (${after[0]}::timestamptz, ${after[1]})`;
+  const rows = await tx
+    .select(ticketColumns)
+    .from(tickets)
+    .where(and(where, keyset))
+    .orderBy(direction(column), direction(tickets.id))
+    .limit(limit);
+  return withSecondaries(tx, rows);
+}
+
+export async function countTickets(tx: Transaction, where: SQL | undefined): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(where);
+  return row?.total ?? 0;
+}
+
+export async function findTicket(
+  tx: Transaction,
+  scope: SQL,
+  id: number,
+): Promise<TicketWithSecondaries | undefined> {
+  const rows = await tx
+    .select(ticketColumns)
+    .from(tickets)
+    .where(and(scope, eq(tickets.id, id)));
+  return (await withSecondaries(tx, rows))[0];
+}
+
+/** One query for the secondary resources of a whole page: no N+1. */
+async function withSecondaries(tx: Transaction, rows: TicketRow[]): Promise<TicketWithSecondaries[]> {
+  if (rows.length === 0) return [];
+  const secondaries = await tx
+    .select()
+    .from(ticketSecondaryResources)
+    .where(
+      inArray(
+        ticketSecondaryResources.ticketId,
+        rows.map((row) => row.id),
+      ),
+    );
+  return rows.map((row) => ({
+    ...row,
+    secondaryResources: secondaries
+      .filter((secondary) => secondary.ticketId === row.id)
+      .map(({ resourceId, roleId }) => ({ resourceId, roleId })),
+  }));
+}
+
+export async function replaceSecondaries(
+  tx: Transaction,
+  ticket: { id: number; companyId: number },
+  secondaries: { resourceId: number; roleId: number | null }[],
+): Promise<void> {
+  await tx.delete(ticketSecondaryResources).where(eq(ticketSecondaryResources.ticketId, ticket.id));
+  if (secondaries.length === 0) return;
+  await tx
+    .insert(ticketSecondaryResources)
+    .values(
+      secondaries.map((secondary) => ({ ...secondary, ticketId: ticket.id, companyId: ticket.companyId })),
+    );
+}
+
+export interface HistoryEntry {
+  kind: 'created' | 'field_changed' | 'transferred_to_co_managed' | 'escalated_to_msp' | 'checklist';
+  field?: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+export async function appendHistory(
+  tx: Transaction,
+  ticket: { id: number; companyId: number },
+  actorResourceId: number,
+  entries: HistoryEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(ticketHistory).values(
+    entries.map((entry) => ({
+      ticketId: ticket.id,
+      companyId: ticket.companyId,
+      actorResourceId,
+      kind: entry.kind,
+      field: entry.field ?? null,
+      oldValue: entry.oldValue ?? null,
+      newValue: entry.newValue ?? null,
+    })),
+  );
+}
+
+export function listHistory(tx: Transaction, ticketId: number) {
+  return tx
+    .select()
+    .from(ticketHistory)
+    .where(eq(ticketHistory.ticketId, ticketId))
+    .orderBy(asc(ticketHistory.id));
+}
+
+export function listChecklist(tx: Transaction, ticketId: number) {
+  return tx
+    .select()
+    .from(ticketChecklistItems)
+    .where(eq(ticketChecklistItems.ticketId, ticketId))
+    .orderBy(asc(ticketChecklistItems.position), asc(ticketChecklistItems.id));
+}

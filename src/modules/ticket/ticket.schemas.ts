@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { abilitiesSchema } from '../../lib/http-schemas.ts';
+
+const id = z.number().int().positive().max(2_147_483_647);
+const queryId = z.coerce.number().int().positive().max(2_147_483_647);
+const hours = z
+  .string()
+  .regex(/^\d{1,6}(\.\d{1,2})?$/, 'a decimal number of hours, e.g. "1.50"')
+  .or(
+    z
+      .number()
+      .nonnegative()
+      .max(999_999)
+      .transform((value) => value.toFixed(2)),
+  );
+
+export const secondaryResourceInput = z.strictObject({ resourceId: id, roleId: id.nullable().optional() });
+
+const ticketFields = {
+  title: z.string().trim().min(1).max(255),
+  description: z.string().max(32_000),
+  contactId: id.nullable(),
+  statusId: id,
+  priorityId: id,
+  queueId: id.nullable(),
+  categoryId: id,
+  issueTypeId: id.nullable(),
+  subIssueTypeId: id.nullable(),
+  sourceId: id.nullable(),
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+  estimatedHours: hours.nullable(),
+  primaryResourceId: id.nullable(),
+  primaryRoleId: id.nullable(),
+  secondaryResources: z.array(secondaryResourceInput).max(50),
+  coManagedVisible: z.boolean(),
+};
+
+export const ticketInput = z.strictObject({
+  ...z.object(ticketFields).partial().shape,
+  title: ticketFields.title,
+  /** Defaults to the actor's own company for customer-side actors. */
+  companyId: id.optional(),
+  checklist: z
+    .array(
+      z.strictObject({ title: z.string().trim().min(1).max(200), important: z.boolean().default(false) }),
+    )
+    .max(100)
+    .optional(),
+});
+export type TicketInput = z.infer<typeof ticketInput>;
+
+export const ticketPatch = z
+  .strictObject({
+    ...z.object(ticketFields).partial().shape,
+    /** The version the client read; `If-Match` works too. */
+    version: z.number().int().positive().optional(),
+  })
+  .refine(
+    (patch) => Object.keys(patch).some((key) => key !== 'version'),
+    'Send at least one field to change.',
+  );
+export type TicketPatch = z.infer<typeof ticketPatch>;
+
+export const ticketSorts = [
+  '-lastActivityAt',
+  'lastActivityAt',
+  '-createdAt',
+  'createdAt',
+  'dueAt',
+  '-dueAt',
+] as const;
+export type TicketSort = (typeof ticketSorts)[number];
+
+const idList = z
+  .string()
+  .regex(/^\d{1,10}(,\d{1,10})*$/, 'comma-separated ids')
+  .transform((value) => value.split(',').map(Number));
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const ticketFilters = z.strictObject({
+  companyId: idList.optional(),
+  statusId: idList.optional(),
+  queueId: idList.optional(),
+  priorityId: idList.optional(),
+  categoryId: idList.optional(),
+  /** A resource id, or `mine` for the signed-in actor (primary or secondary). */
+  assignee: z.union([z.literal('mine'), queryId]).optional(),
+  /** `true`: not complete; `false`: complete. */
+  open: booleanFlag.optional(),
+  coManagedVisible: booleanFlag.optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  dueAfter: z.iso.datetime({ offset: true }).optional(),
+  updatedAfter: z.iso.datetime({ offset: true }).optional(),
+  updatedBefore: z.iso.datetime({ offset: true }).optional(),
+  /** Full-text search over number, title, description and the notes the actor may read. */
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type TicketFilters = z.infer<typeof ticketFilters>;
+
+export const ticketListQuery = ticketFilters.extend({
+  sort: z.enum(ticketSorts).default('-lastActivityAt'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TicketListQuery = z.infer<typeof ticketListQuery>;
+
+export const ticketSchema = z.object({
+  id: z.number(),
+  number: z.string(),
+  title: z.string(),
+  description: z.string(),
+  companyId: z.number(),
+  contactId: z.number().nullable(),
+  statusId: z.number(),
+  priorityId: z.number(),
+  queueId: z.number().nullable(),
+  categoryId: z.number(),
+  issueTypeId: z.number().nullable(),
+  subIssueTypeId: z.number().nullable(),
+  sourceId: z.number().nullable(),
+  dueAt: z.string().nullable(),
+  estimatedHours: z.string().nullable(),
+  primaryResourceId: z.number().nullable(),
+  primaryRoleId: z.number().nullable(),
+  secondaryResources: z.array(z.object({ resourceId: z.number(), roleId: z.number().nullable() })),
+  coManagedVisible: z.boolean(),
+  version: z.number(),
+  createdByResourceId: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastActivityAt: z.string(),
+  completedAt: z.string().nullable(),
+  abilities: abilitiesSchema.extend({
+    transferToCoManaged: z.boolean(),
+    escalateToMsp: z.boolean(),
+  }),
+});
+export type TicketResponse = z.infer<typeof ticketSchema>;
+
+export const checklistItemSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  important: z.boolean(),
+  position: z.number(),
+  completedAt: z.string().nullable(),
+  completedByResourceId: z.number().nullable(),
+});
+
+export const ticketDetailSchema = ticketSchema.extend({ checklist: z.array(checklistItemSchema) });
+
+export const transferInput = z.strictObject({
+  /** A co-managing user of the ticket's company; defaults to the company's primary. */
+  resourceId: id.optional(),
+  version: z.number().int().positive().optional(),
+});
+
+export const escalateInput = z.strictObject({
+  /** Defaults to the queue marked as the MSP escalation target. */
+  queueId: id.optional(),
+  version: z.number().int().positive().optional(),
+});
+
+export const historySchema = z.object({
+  id: z.number(),
+  occurredAt: z.string(),
+  actorResourceId: z.number().nullable(),
+  kind: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+});
