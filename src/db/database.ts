@@ -49,6 +49,11 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     connectionString: location.url,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
+  // An idle connection can die (server restart, failover); the pool replaces it. Without
+  // a listener the error would crash the process.
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = drizzleNodePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
