@@ -31,6 +31,15 @@ export interface World {
   }[];
   teamMembers: { teamId: number; resourceId: number }[];
   accountTeam: { companyId: number; resourceId: number }[];
+  tickets: {
+    id: number;
+    companyId: number;
+    coManagedVisible: boolean;
+    primaryResourceId: number | null;
+    contactId: number | null;
+  }[];
+  secondaries: { ticketId: number; resourceId: number }[];
+  notes: { id: number; ticketId: number; publishLevel: string }[];
 }
 
 export async function loadWorld(db: Database): Promise<World> {
@@ -45,6 +54,19 @@ export async function loadWorld(db: Database): Promise<World> {
       db.query.companyAccountTeam.findMany(),
     ]);
   const levels = await db.query.securityLevels.findMany();
+  const [tickets, secondaries, notes] = await Promise.all([
+    db.query.tickets.findMany({
+      columns: {
+        id: true,
+        companyId: true,
+        coManagedVisible: true,
+        primaryResourceId: true,
+        contactId: true,
+      },
+    }),
+    db.query.ticketSecondaryResources.findMany({ columns: { ticketId: true, resourceId: true } }),
+    db.query.ticketNotes.findMany({ columns: { id: true, ticketId: true, publishLevel: true } }),
+  ]);
   return {
     coManagedOn: activation?.enabled ?? false,
     companies,
@@ -60,6 +82,9 @@ export async function loadWorld(db: Database): Promise<World> {
     associations,
     teamMembers,
     accountTeam,
+    tickets,
+    secondaries,
+    notes,
   };
 }
 
@@ -131,5 +156,50 @@ export function modelVisibleContacts(world: World, resourceId: number): number[]
     .filter((contact) => reach === 'all' || reach.has(contact.companyId))
     .filter((contact) => !basicPortal || contact.id === me.contactId)
     .map((contact) => contact.id)
+    .sort((a, b) => a - b);
+}
+
+/** Tickets the resource may see: reach, then the licence's rule inside it (ACCESS-MODEL §2). */
+export function modelVisibleTickets(world: World, resourceId: number): number[] {
+  const reach = modelReach(world, resourceId);
+  const me = world.resources.find((resource) => resource.id === resourceId);
+  if (!me) return [];
+  const assigned = (ticketId: number, primary: number | null) =>
+    primary === me.id ||
+    world.secondaries.some((row) => row.ticketId === ticketId && row.resourceId === me.id);
+  return world.tickets
+    .filter((ticket) => reach === 'all' || reach.has(ticket.companyId))
+    .filter((ticket) => {
+      switch (me.licenceType) {
+        case 'co_managed':
+          return ticket.coManagedVisible || assigned(ticket.id, ticket.primaryResourceId);
+        case 'portal':
+          return me.portalTier !== 'basic' || ticket.contactId === me.contactId;
+        default:
+          return true;
+      }
+    })
+    .map((ticket) => ticket.id)
+    .sort((a, b) => a - b);
+}
+
+const readable: Record<string, string[]> = {
+  full: ['internal', 'internal_and_co_managed', 'all', 'customer_internal'],
+  api_only: ['internal', 'internal_and_co_managed', 'all', 'customer_internal'],
+  co_managed: ['internal_and_co_managed', 'all', 'customer_internal'],
+  internal_helpdesk: ['all', 'customer_internal'],
+  portal: ['all'],
+};
+
+/** Notes the resource may read: on a visible ticket, at a publish level its licence reads. */
+export function modelVisibleNotes(world: World, resourceId: number): number[] {
+  const me = world.resources.find((resource) => resource.id === resourceId);
+  const tickets = new Set(modelVisibleTickets(world, resourceId));
+  return world.notes
+    .filter(
+      (note) =>
+        tickets.has(note.ticketId) && (readable[me?.licenceType ?? ''] ?? []).includes(note.publishLevel),
+    )
+    .map((note) => note.id)
     .sort((a, b) => a - b);
 }

@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/database.ts';
+import { ticketNotes, tickets, ticketSecondaryResources } from '../src/db/schema/index.ts';
+import { publishLevels } from '../src/shared/access-vocabulary.ts';
+import { loadWorld, modelVisibleNotes, modelVisibleTickets, type World } from './access-model.ts';
+import { type DemoIds, demoIds } from './factories.ts';
+import { testDatabaseTargets } from './test-databases.ts';
+import { startTestTandem, type TestTandem } from './test-tandem.ts';
+
+/** One word per publish level, found only in notes of that level. */
+const codeword: Record<string, string> = {
+  internal: 'alphaquill',
+  internal_and_co_managed: 'betaquill',
+  all: 'gammaquill',
+  customer_internal: 'deltaquill',
+};
+
+const logins = [
+  'admin@northwind.example',
+  'tech1@northwind.example',
+  'anna.it@contoso.example',
+  'ben.it@contoso.example',
+  'consultant@fabrikam.example',
+  'facilities@tailspin.example',
+  'user@contoso.example',
+  'user@contoso-logistics.example',
+  'user@fabrikam.example',
+  'user@litware.example',
+];
+
+/**
+ * Tickets and notes, every demo login: the API and the RLS-only SQL against
+ * the independent model. Every ticket has the same look-alike title and every
+ * note the same word, so search and counts must filter by scope, not by luck.
+ */
+describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target) => {
+  let tandem: TestTandem;
+  let ids: DemoIds;
+  let world: World;
+
+  beforeAll(async () => {
+    tandem = await startTestTandem(target);
+    ids = await demoIds(tandem);
+    const db = tandem.database.db;
+    const base = { statusId: ids.status('New'), categoryId: ids.category('Standard') };
+    const [priority] = await db.query.ticketPriorities.findMany({ limit: 1 });
+    const contact = async (email: string) =>
+      (await db.query.resources.findFirst({ where: (table, { eq }) => eq(table.email, email) }))?.contactId ??
+      null;
+    const specs = [
+      { company: 'Contoso', visible: true },
+      { company: 'Contoso', visible: false },
+      { company: 'Contoso', visible: false, primary: 'anna.it@contoso.example' },
+      { company: 'Contoso', visible: false, secondary: 'ben.it@contoso.example' },
+      { company: 'Contoso Logistics', visible: true, contact: 'user@contoso-logistics.example' },
+      { company: 'Contoso Logistics', visible: false },
+      { company: 'Fabrikam', visible: true },
+      { company: 'Fabrikam', visible: false, primary: 'tech2@northwind.example' },
+      { company: 'Tailspin', visible: true, primary: 'facilities@tailspin.example' },
+      { company: 'Litware', visible: true, contact: 'user@litware.example' },
+      { company: 'Litware', visible: true },
+      { company: 'Northwind IT', visible: false },
+    ];
+    let number = 0;
+    for (const spec of specs) {
+      number += 1;
+      const [row] = await db
+        .insert(tickets)
+        .values({
+          ...base,
+          priorityId: priority?.id ?? 0,
+          number: `T20260101.${String(number).padStart(4, '0')}`,
+          title: 'Lookalike outage report',
+          companyId: ids.company(spec.company),
+          coManagedVisible: spec.visible,
+          primaryResourceId: spec.primary ? ids.resource(spec.primary) : null,
+          contactId: spec.contact ? await contact(spec.contact) : null,
+        })
+        .returning({ id: tickets.id, companyId: tickets.companyId });
+      if (!row) throw new Error('no ticket');
+      if (spec.secondary) {
+        await db
+          .insert(ticketSecondaryResources)
+          .values({ ticketId: row.id, companyId: row.companyId, resourceId: ids.resource(spec.secondary) });
+      }
+      await db
+        .insert(ticketNotes)
+        .values(
+          publishLevels.map((publishLevel) => ({
+            ticketId: row.id,
+            companyId: row.companyId,
+            publishLevel,
+            body: `zebracorn note ${codeword[publishLevel] ?? ''}`,
+          })),
+        );
+    }
+    world = await loadWorld(db);
+  });
+  afterAll(() => tandem.close());
+
+  function rlsOnly(email: string, query: ReturnType<typeof sql>) {
+    return tandem.database.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`SELECT set_config('role', 'tandem_app', true), set_config('tandem.actor_id', ${String(ids.resource(email))}, true)`,
+      );
+      return (await queryRows(tx, query)).map((row) => Number(row.id)).sort((a, b) => a - b);
+    });
+  }
+
+  it.each(logins)('%s: RLS alone lets through exactly the modelled tickets and notes', async (email) => {
+    expect(await rlsOnly(email, sql`SELECT id FROM tickets`)).toEqual(
+      modelVisibleTickets(world, ids.resource(email)),
+    );
+    expect(await rlsOnly(email, sql`SELECT id FROM ticket_notes`)).toEqual(
+      modelVisibleNotes(world, ids.resource(email)),
+    );
+  });
+
+  it.each(logins)('%s: list, search, count and export show exactly the modelled tickets', async (email) => {
+    const client = await tandem.signIn(email);
+    const expected = modelVisibleTickets(world, ids.resource(email));
+    const listed = (await client.get('/api/v1/tickets?limit=200')).json<{ items: { id: number }[] }>().items;
+    expect(listed.map((ticket) => ticket.id).sort((a, b) => a - b)).toEqual(expected);
+    const searched = (await client.get('/api/v1/tickets?q=lookalike&limit=200')).json<{
+      items: { id: number }[];
+    }>().items;
+    expect(searched.map((ticket) => ticket.id).sort((a, b) => a - b)).toEqual(expected);
+    expect((await client.get('/api/v1/tickets/count?q=lookalike')).json()).toEqual({
+      count: expected.length,
+    });
+    const csvRows =
+      (await client.get('/api/v1/tickets/export.csv?q=lookalike')).body.trim().split('\r\n').length - 1;
+    expect(csvRows).toBe(expected.length);
+    for (const ticket of world.tickets.filter((candidate) => !expected.includes(candidate.id))) {
+      expect((await client.get(`/api/v1/tickets/${ticket.id}`)).statusCode).toBe(404);
+    }
+  });
+
+  it.each(logins)(
+    '%s: a word only in notes finds tickets only through notes they may read',
+    async (email) => {
+      const client = await tandem.signIn(email);
+      const me = world.resources.find((resource) => resource.id === ids.resource(email));
+      const hiddenLevel = me?.licenceType === 'portal' ? 'internal_and_co_managed' : 'internal';
+      const readableNotes = modelVisibleNotes(world, ids.resource(email));
+      const findable = world.notes
+        .filter((note) => note.publishLevel === hiddenLevel && readableNotes.includes(note.id))
+        .map((note) => note.ticketId);
+      const count = (await client.get(`/api/v1/tickets/count?q=${codeword[hiddenLevel] ?? ''}`)).json<{
+        count: number;
+      }>();
+      expect(count.count).toBe(new Set(findable).size);
+    },
+  );
+});
