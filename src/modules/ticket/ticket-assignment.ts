@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import { resourceRoles, resources } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -108,14 +108,4 @@ export async function resolveAssignment(
     })),
     coManagedVisible,
   };
-}
-
-/** Co-managing users currently on the ticket: hiding it from co-managing users would lock them out. */
-export async function coManagingAssignees(tx: Transaction, people: number[]): Promise<number[]> {
-  if (people.length === 0) return [];
-  const rows = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(and(inArray(resources.id, people), eq(resources.licenceType, 'co_managed')));
-  return rows.map((row) => row.id);
 }
