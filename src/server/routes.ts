@@ -9,6 +9,7 @@ import { contactRoutes } from '../modules/contact/contact.routes.ts';
 import { resourceRoutes } from '../modules/resource/resource.routes.ts';
 import { securityLevelRoutes } from '../modules/security-level/security-level.routes.ts';
 import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
+import { ticketConfigRoutes } from '../modules/ticket-config/ticket-config.routes.ts';
 
 /** Every API module, in one list. */
 export function registerRoutes(app: FastifyInstance): void {
@@ -22,4 +23,5 @@ export function registerRoutes(app: FastifyInstance): void {
   resourceRoutes(app);
   securityLevelRoutes(app);
   ticketRoutes(app);
+  ticketConfigRoutes(app);
 }

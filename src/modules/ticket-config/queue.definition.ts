@@ -1,0 +1,49 @@
+import { asc, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queues } from '../../db/schema/index.ts';
+import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import type { ConfigResource } from './config-resource.ts';
+import {
+  atLeastOneField,
+  atLeastOneFieldMessage,
+  configurationName,
+  description,
+} from './ticket-config.schemas.ts';
+
+export const queueInput = z.strictObject({
+  name: configurationName,
+  description: description.optional(),
+  /** Where "escalate to MSP" puts a ticket; setting it moves it here from the previous queue. */
+  isMspEscalationTarget: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
+
+const queueSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  description: z.string().nullable(),
+  isMspEscalationTarget: z.boolean(),
+  active: z.boolean(),
+  abilities: abilitiesSchema,
+});
+
+export const queueResource: ConfigResource<typeof queues, z.infer<typeof queueSchema>> = {
+  table: queues,
+  entityType: 'queue',
+  noun: 'queue',
+  plural: 'queues',
+  path: '/api/v1/queues',
+  orderBy: [asc(sql`lower(${queues.name})`)],
+  patchSchema: queueInput.partial().refine(atLeastOneField, atLeastOneFieldMessage),
+  responseSchema: queueSchema,
+  singleFlags: [{ column: 'isMspEscalationTarget', meaning: 'the MSP escalation target' }],
+  categoryDefaultKey: 'queueId',
+  present: (row, abilities) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    isMspEscalationTarget: row.isMspEscalationTarget,
+    active: row.active,
+    abilities,
+  }),
+};

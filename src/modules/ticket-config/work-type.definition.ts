@@ -1,0 +1,48 @@
+import { asc, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { workTypes } from '../../db/schema/index.ts';
+import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import type { ConfigResource } from './config-resource.ts';
+import { atLeastOneField, atLeastOneFieldMessage, configurationName } from './ticket-config.schemas.ts';
+
+/** A decimal string as numeric(4,2) stores it ("1.50"): no binary rounding on the way. */
+const rateMultiplier = z
+  .string()
+  .regex(/^\d{1,2}(\.\d{1,2})?$/, 'a decimal like "1.50" (up to 2 decimals)')
+  .refine((value) => Number(value) > 0 && Number(value) <= 10, 'more than 0 and at most 10');
+
+export const workTypeInput = z.strictObject({
+  name: configurationName,
+  billableByDefault: z.boolean().optional(),
+  /** Multiplies the role's hourly rate, e.g. "1.50" after hours. */
+  rateMultiplier: rateMultiplier.optional(),
+  active: z.boolean().optional(),
+});
+
+const workTypeSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  billableByDefault: z.boolean(),
+  rateMultiplier: z.string(),
+  active: z.boolean(),
+  abilities: abilitiesSchema,
+});
+
+export const workTypeResource: ConfigResource<typeof workTypes, z.infer<typeof workTypeSchema>> = {
+  table: workTypes,
+  entityType: 'work_type',
+  noun: 'work type',
+  plural: 'work types',
+  path: '/api/v1/work-types',
+  orderBy: [asc(sql`lower(${workTypes.name})`)],
+  patchSchema: workTypeInput.partial().refine(atLeastOneField, atLeastOneFieldMessage),
+  responseSchema: workTypeSchema,
+  present: (row, abilities) => ({
+    id: row.id,
+    name: row.name,
+    billableByDefault: row.billableByDefault,
+    rateMultiplier: row.rateMultiplier,
+    active: row.active,
+    abilities,
+  }),
+};
