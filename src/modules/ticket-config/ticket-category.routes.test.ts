@@ -39,10 +39,14 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
     ids.queue = await first('/api/v1/queues', 'Service Desk');
     ids.source = await first('/api/v1/ticket-sources', 'Phone');
     ids.inactiveQueue = await created('/api/v1/queues', { name: 'Archive', active: false });
-    ids.hardware = await created('/api/v1/issue-types', { name: 'Hardware' });
-    ids.software = await created('/api/v1/issue-types', { name: 'Software' });
-    ids.laptop = await created(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`, { name: 'Laptop' });
-    ids.office = await created(`/api/v1/issue-types/${ids.software}/sub-issue-types`, { name: 'Office' });
+    ids.hardware = await created('/api/v1/issue-types', { name: 'Test Hardware' });
+    ids.software = await created('/api/v1/issue-types', { name: 'Test Software' });
+    ids.laptop = await created(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`, {
+      name: 'Test Laptop',
+    });
+    ids.office = await created(`/api/v1/issue-types/${ids.software}/sub-issue-types`, {
+      name: 'Test Office',
+    });
   });
   afterAll(() => tandem.close());
 
@@ -55,7 +59,7 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
   describe('categories', () => {
     it('store field rules, defaults and a checklist, and hand them back', async () => {
       const body = {
-        name: 'C_SRC Facilities',
+        name: 'Test Facilities',
         description: 'Facilities requests of Contoso',
         coManagedVisibleByDefault: false,
         stopwatchEnabled: false,
@@ -194,7 +198,7 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
 
   describe('what a category uses as a default', () => {
     it('cannot be deleted or deactivated until the category lets go', async () => {
-      const queue = (await admin.post('/api/v1/queues', { name: 'Facilities' })).json<Item>();
+      const queue = (await admin.post('/api/v1/queues', { name: 'Test Facilities queue' })).json<Item>();
       const category = (
         await admin.post('/api/v1/ticket-categories', {
           name: 'Uses Facilities',
@@ -219,9 +223,9 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
     });
 
     it('protects issue types through their sub-issue types as well', async () => {
-      const network = (await admin.post('/api/v1/issue-types', { name: 'Network' })).json<Item>();
+      const network = (await admin.post('/api/v1/issue-types', { name: 'Test Network' })).json<Item>();
       const wifi = (
-        await admin.post(`/api/v1/issue-types/${network.id}/sub-issue-types`, { name: 'Wi-Fi' })
+        await admin.post(`/api/v1/issue-types/${network.id}/sub-issue-types`, { name: 'Test Wi-Fi' })
       ).json<Item>();
       const category = (
         await admin.post('/api/v1/ticket-categories', {
@@ -247,7 +251,9 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
         const listed = await client.get(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`);
         expect(listed.statusCode).toBe(200);
         expect(listed.json()).toMatchObject({
-          items: [{ id: ids.laptop, issueTypeId: ids.hardware, name: 'Laptop', abilities: { edit: false } }],
+          items: [
+            { id: ids.laptop, issueTypeId: ids.hardware, name: 'Test Laptop', abilities: { edit: false } },
+          ],
         });
         expect((await client.get(`/api/v1/sub-issue-types/${ids.laptop}`)).statusCode).toBe(200);
         const refused = await client.post(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`, {
@@ -262,28 +268,31 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
 
     it('keep names unique per issue type only', async () => {
       const duplicate = await admin.post(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`, {
-        name: 'LAPTOP',
+        name: 'TEST LAPTOP',
       });
       expect(duplicate.statusCode).toBe(409);
       expect(duplicate.json()).toMatchObject({ error: { code: 'conflict', details: { field: 'name' } } });
       const elsewhere = await admin.post(`/api/v1/issue-types/${ids.software}/sub-issue-types`, {
-        name: 'Laptop',
+        name: 'Test Laptop',
       });
       expect(elsewhere.statusCode).toBe(201);
-      expect(elsewhere.json()).toMatchObject({ issueTypeId: ids.software, name: 'Laptop' });
+      expect(elsewhere.json()).toMatchObject({ issueTypeId: ids.software, name: 'Test Laptop' });
     });
 
     it('filter by active, change, and cannot move to another issue type', async () => {
       const desktop = (
         await admin.post(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`, {
-          name: 'Desktop',
+          name: 'Test Desktop',
           active: false,
         })
       ).json<Item>();
       const active = await admin.get(`/api/v1/issue-types/${ids.hardware}/sub-issue-types?active=true`);
-      expect(active.json<{ items: Item[] }>().items.map((item) => item.name)).toEqual(['Laptop']);
+      expect(active.json<{ items: Item[] }>().items.map((item) => item.name)).toEqual(['Test Laptop']);
       const all = await admin.get(`/api/v1/issue-types/${ids.hardware}/sub-issue-types`);
-      expect(all.json<{ items: Item[] }>().items.map((item) => item.name)).toEqual(['Desktop', 'Laptop']);
+      expect(all.json<{ items: Item[] }>().items.map((item) => item.name)).toEqual([
+        'Test Desktop',
+        'Test Laptop',
+      ]);
       expect(
         (await admin.patch(`/api/v1/sub-issue-types/${desktop.id}`, { issueTypeId: ids.software }))
           .statusCode,
@@ -306,9 +315,9 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
     });
 
     it('go with their issue type when it is deleted, and are audited', async () => {
-      const printers = (await admin.post('/api/v1/issue-types', { name: 'Printers' })).json<Item>();
+      const printers = (await admin.post('/api/v1/issue-types', { name: 'Test Printers' })).json<Item>();
       const toner = (
-        await admin.post(`/api/v1/issue-types/${printers.id}/sub-issue-types`, { name: 'Toner' })
+        await admin.post(`/api/v1/issue-types/${printers.id}/sub-issue-types`, { name: 'Test Toner' })
       ).json<Item>();
       expect((await admin.delete(`/api/v1/issue-types/${printers.id}`)).statusCode).toBe(204);
       expect((await admin.get(`/api/v1/sub-issue-types/${toner.id}`)).statusCode).toBe(404);

@@ -78,9 +78,9 @@ const resourceCases: ResourceCase[] = [
     path: '/api/v1/issue-types',
     entityType: 'issue_type',
     seeded: null,
-    create: { name: 'Hardware' },
+    create: { name: 'Test Hardware' },
     change: { name: 'Hardware & Peripherals' },
-    wrongType: { name: 'Hardware', active: 'no' },
+    wrongType: { name: 'Test Hardware', active: 'no' },
     use: (tandem, id) => insertTicket(tandem, { issueTypeId: id }),
   },
   {
