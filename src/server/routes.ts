@@ -10,6 +10,7 @@ import { resourceRoutes } from '../modules/resource/resource.routes.ts';
 import { securityLevelRoutes } from '../modules/security-level/security-level.routes.ts';
 import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
 import { ticketConfigRoutes } from '../modules/ticket-config/ticket-config.routes.ts';
+import { timeEntryRoutes } from '../modules/time-entry/time-entry.routes.ts';
 
 /** Every API module, in one list. */
 export function registerRoutes(app: FastifyInstance): void {
@@ -24,4 +25,5 @@ export function registerRoutes(app: FastifyInstance): void {
   securityLevelRoutes(app);
   ticketRoutes(app);
   ticketConfigRoutes(app);
+  timeEntryRoutes(app);
 }
