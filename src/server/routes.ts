@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { activationRoutes } from '../modules/activation/activation.routes.ts';
+import { attachmentRoutes } from '../modules/attachment/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { companyRoutes } from '../modules/company/company.routes.ts';
 import { coManagedRoutes } from '../modules/co-managed/co-managed.routes.ts';
 import { contactRoutes } from '../modules/contact/contact.routes.ts';
+import { noteRoutes } from '../modules/note/note.routes.ts';
 import { resourceRoutes } from '../modules/resource/resource.routes.ts';
 import { securityLevelRoutes } from '../modules/security-level/security-level.routes.ts';
 import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
@@ -24,6 +26,8 @@ export function registerRoutes(app: FastifyInstance): void {
   resourceRoutes(app);
   securityLevelRoutes(app);
   ticketRoutes(app);
+  noteRoutes(app);
+  attachmentRoutes(app);
   ticketConfigRoutes(app);
   timeEntryRoutes(app);
 }

@@ -1,0 +1,90 @@
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { Transaction } from '../../db/database.ts';
+import { attachments, noteTypes, ticketNotes, tickets } from '../../db/schema/index.ts';
+
+// The search vector is for the database only; never select it into memory.
+const { searchVector: _searchVector, ...noteColumns } = getTableColumns(ticketNotes);
+
+export type NoteRow = Omit<typeof ticketNotes.$inferSelect, 'searchVector'>;
+export type NoteValues = Omit<typeof ticketNotes.$inferInsert, 'id' | 'searchVector'>;
+
+/** Oldest first; the keyset (created_at, id) walks the ticket_notes_ticket_idx index. */
+export function listNotes(
+  tx: Transaction,
+  scope: SQL,
+  ticketId: number,
+  after: readonly [string, number] | null,
+  limit: number,
+): Promise<NoteRow[]> {
+  const keyset =
+    after === null
+      ? undefined
+      : sql`(${ticketNotes.createdAt}, ${ticketNotes.id}) > (${after[0]}::timestamptz, ${after[1]})`;
+  return tx
+    .select(noteColumns)
+    .from(ticketNotes)
+    .where(and(scope, eq(ticketNotes.ticketId, ticketId), keyset))
+    .orderBy(asc(ticketNotes.createdAt), asc(ticketNotes.id))
+    .limit(limit);
+}
+
+export async function findNote(tx: Transaction, scope: SQL, id: number): Promise<NoteRow | undefined> {
+  const [row] = await tx
+    .select(noteColumns)
+    .from(ticketNotes)
+    .where(and(scope, eq(ticketNotes.id, id)));
+  return row;
+}
+
+export async function insertNote(tx: Transaction, values: NoteValues): Promise<NoteRow | undefined> {
+  const [row] = await tx.insert(ticketNotes).values(values).returning(noteColumns);
+  return row;
+}
+
+export async function updateNoteRow(
+  tx: Transaction,
+  id: number,
+  values: Partial<Pick<NoteValues, 'title' | 'body' | 'noteTypeId' | 'publishLevel'>>,
+): Promise<NoteRow | undefined> {
+  const [row] = await tx
+    .update(ticketNotes)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(ticketNotes.id, id))
+    .returning(noteColumns);
+  return row;
+}
+
+export async function deleteNoteRow(tx: Transaction, id: number): Promise<boolean> {
+  const deleted = await tx
+    .delete(ticketNotes)
+    .where(eq(ticketNotes.id, id))
+    .returning({ id: ticketNotes.id });
+  return deleted.length > 0;
+}
+
+/** Notes and attachments are activity on their ticket, but not a new version of its fields. */
+export async function touchTicket(tx: Transaction, ticketId: number): Promise<void> {
+  await tx
+    .update(tickets)
+    .set({ lastActivityAt: sql`now()` })
+    .where(eq(tickets.id, ticketId));
+}
+
+/** The attachments of a note within an attachment scope. */
+export function attachmentsOfNote(tx: Transaction, attachmentScope: SQL, noteId: number) {
+  return tx
+    .select({
+      id: attachments.id,
+      companyId: attachments.companyId,
+      publishLevel: attachments.publishLevel,
+      storageKey: attachments.storageKey,
+      createdByResourceId: attachments.createdByResourceId,
+    })
+    .from(attachments)
+    .where(and(attachmentScope, eq(attachments.noteId, noteId)));
+}
+
+export async function findNoteType(tx: Transaction, id: number) {
+  const [row] = await tx.select().from(noteTypes).where(eq(noteTypes.id, id));
+  return row;
+}
