@@ -11,6 +11,7 @@ import { noteRoutes } from '../modules/note/note.routes.ts';
 import { resourceRoutes } from '../modules/resource/resource.routes.ts';
 import { securityLevelRoutes } from '../modules/security-level/security-level.routes.ts';
 import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
+import { ticketViewRoutes } from '../modules/ticket-view/ticket-view.routes.ts';
 import { ticketConfigRoutes } from '../modules/ticket-config/ticket-config.routes.ts';
 import { timeEntryRoutes } from '../modules/time-entry/time-entry.routes.ts';
 
@@ -26,6 +27,7 @@ export function registerRoutes(app: FastifyInstance): void {
   resourceRoutes(app);
   securityLevelRoutes(app);
   ticketRoutes(app);
+  ticketViewRoutes(app);
   noteRoutes(app);
   attachmentRoutes(app);
   ticketConfigRoutes(app);

@@ -22,6 +22,7 @@ import {
 import type { CompanyType, LicenceType } from '../../shared/access-vocabulary.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
 import { sha256 } from '../../lib/tokens.ts';
+import { seedDemoTickets } from './demo-tickets.ts';
 
 export const demoPassword = 'tandem-demo';
 export const demoApiCredentials = {
@@ -376,6 +377,7 @@ export async function seedDemoData(db: Database): Promise<void> {
     );
 
     await tx.update(activations).set({ enabled: true }).where(eq(activations.key, 'co_managed_help_desk'));
+    await seedDemoTickets(tx);
   });
 }
 

@@ -1,0 +1,278 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorld, modelReach, type World } from '../../../test/access-model.ts';
+import { demoIds, type DemoIds } from '../../../test/factories.ts';
+import { testDatabaseTargets } from '../../../test/test-databases.ts';
+import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
+import { queryRows } from '../database.ts';
+import { seededRandom } from './demo-random.ts';
+import { demoCompanyProfiles } from './demo-ticket-catalogue.ts';
+import { type DemoTicketWorld, planDemoTickets } from './demo-ticket-plan.ts';
+
+interface SeededTicket {
+  id: number;
+  number: string;
+  companyId: number;
+  contactId: number | null;
+  primaryResourceId: number | null;
+  coManagedVisible: boolean;
+  createdAt: Date;
+  lastActivityAt: Date;
+  completedAt: Date | null;
+  statusId: number;
+  categoryId: number;
+  issueTypeId: number | null;
+  subIssueTypeId: number | null;
+  queueId: number | null;
+  createdByResourceId: number | null;
+}
+
+describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
+  let tandem: TestTandem;
+  let ids: DemoIds;
+  let world: World;
+  let seeded: SeededTicket[];
+  const seededAt = new Date();
+
+  beforeAll(async () => {
+    tandem = await startTestTandem(target);
+    ids = await demoIds(tandem);
+    world = await loadWorld(tandem.database.db);
+    seeded = await tandem.database.db.query.tickets.findMany();
+  });
+  afterAll(() => tandem.close());
+
+  const rows = (query: ReturnType<typeof sql>) => queryRows(tandem.database.db, query);
+  const licenceOf = (resourceId: number | null) =>
+    world.resources.find((resource) => resource.id === resourceId)?.licenceType;
+  const reaches = (resourceId: number, companyId: number) => {
+    const reach = modelReach(world, resourceId);
+    return reach === 'all' || reach.has(companyId);
+  };
+
+  it('has a few hundred tickets across every customer, Contoso most', async () => {
+    expect(seeded.length).toBeGreaterThanOrEqual(250);
+    const perCompany = await rows(sql`SELECT c.name, count(*)::int AS total FROM tickets t
+      JOIN companies c ON c.id = t.company_id GROUP BY c.name ORDER BY total DESC`);
+    expect(perCompany[0]?.name).toBe('Contoso');
+    expect(perCompany.map((row) => row.name).sort()).toEqual(
+      ['Contoso', 'Contoso Logistics', 'Fabrikam', 'Litware', 'Tailspin'].sort(),
+    );
+    const statuses = await rows(sql`SELECT DISTINCT status_id FROM tickets`);
+    expect(statuses).toHaveLength(4);
+  });
+
+  it('has notes of every publish level, customer-internal ones only by co-managing users in reach', async () => {
+    const levels = await rows(
+      sql`SELECT publish_level, count(*)::int AS total FROM ticket_notes GROUP BY publish_level`,
+    );
+    expect(levels.map((row) => row.publish_level).sort()).toEqual([
+      'all',
+      'customer_internal',
+      'internal',
+      'internal_and_co_managed',
+    ]);
+    for (const row of levels) expect(row.total).toBeGreaterThan(0);
+
+    const notes = await rows(sql`SELECT n.publish_level, n.created_by_resource_id AS author, n.company_id,
+        n.created_at, t.created_at AS ticket_created, t.last_activity_at, t.co_managed_visible, t.company_id AS ticket_company
+      FROM ticket_notes n JOIN tickets t ON t.id = n.ticket_id`);
+    for (const note of notes) {
+      expect(note.company_id).toBe(note.ticket_company);
+      expect(new Date(String(note.created_at)).getTime()).toBeGreaterThanOrEqual(
+        new Date(String(note.ticket_created)).getTime(),
+      );
+      expect(new Date(String(note.created_at)).getTime()).toBeLessThanOrEqual(
+        new Date(String(note.last_activity_at)).getTime(),
+      );
+      const author = note.author === null ? null : Number(note.author);
+      const licence = licenceOf(author);
+      if (note.publish_level === 'customer_internal') {
+        expect(licence).toBe('co_managed');
+      }
+      if (note.publish_level === 'internal') expect(licence).toBe('full');
+      if (licence === 'co_managed' && author !== null) {
+        expect(note.co_managed_visible).toBe(true);
+        expect(reaches(author, Number(note.company_id))).toBe(true);
+      }
+      // Portal users write only what they can read themselves.
+      if (licence === 'portal') expect(note.publish_level).toBe('all');
+    }
+    const tickets = new Set(notes.map((note) => note.ticket_company));
+    expect(tickets.size).toBe(5);
+    const perTicket = await rows(sql`SELECT count(n.id)::int AS total FROM tickets t
+      LEFT JOIN ticket_notes n ON n.ticket_id = t.id GROUP BY t.id`);
+    for (const row of perTicket) expect(row.total).toBeGreaterThanOrEqual(1);
+    for (const row of perTicket) expect(row.total).toBeLessThanOrEqual(5);
+  });
+
+  it('puts co-managing users only on tickets they can see, and shows them exactly those as "mine"', async () => {
+    const onTicket = new Map<number, Set<number>>();
+    const add = (resourceId: number, ticketId: number) =>
+      onTicket.set(resourceId, (onTicket.get(resourceId) ?? new Set()).add(ticketId));
+    for (const ticket of seeded) {
+      if (ticket.primaryResourceId !== null) add(ticket.primaryResourceId, ticket.id);
+    }
+    for (const secondary of world.secondaries) add(secondary.resourceId, secondary.ticketId);
+
+    const coManaging = [
+      'anna.it@contoso.example',
+      'ben.it@contoso.example',
+      'consultant@fabrikam.example',
+      'facilities@tailspin.example',
+    ];
+    for (const email of coManaging) {
+      const resourceId = ids.resource(email);
+      const assigned = [...(onTicket.get(resourceId) ?? [])].sort((a, b) => a - b);
+      expect(assigned.length, email).toBeGreaterThan(0);
+      for (const ticketId of assigned) {
+        const ticket = seeded.find((candidate) => candidate.id === ticketId);
+        expect(ticket?.coManagedVisible, `${email} on ${ticket?.number}`).toBe(true);
+        expect(reaches(resourceId, ticket?.companyId ?? 0), `${email} reaches ${ticket?.number}`).toBe(true);
+      }
+      const client = await tandem.signIn(email);
+      const listed = (await client.get('/api/v1/tickets?assignee=mine&limit=200'))
+        .json<{ items: { id: number }[] }>()
+        .items.map((ticket) => ticket.id)
+        .sort((a, b) => a - b);
+      expect(listed, email).toEqual(assigned);
+    }
+    // Nobody works a ticket outside the co-managing grants: MSP staff or co-managing users only.
+    for (const [resourceId] of onTicket) expect(['full', 'co_managed']).toContain(licenceOf(resourceId));
+  });
+
+  it('has secondary resources both ways: co-managing primary with MSP secondary, and the reverse', () => {
+    const pairs = world.secondaries.map((secondary) => {
+      const ticket = seeded.find((candidate) => candidate.id === secondary.ticketId);
+      return `${licenceOf(ticket?.primaryResourceId ?? null) ?? 'none'}+${licenceOf(secondary.resourceId) ?? 'none'}`;
+    });
+    expect(pairs).toContain('co_managed+full');
+    expect(pairs).toContain('full+co_managed');
+  });
+
+  it('keeps MSP-only work hidden from co-managing users and C_SRC work at Tailspin', () => {
+    const mspInternal = seeded.filter((ticket) => ticket.categoryId === ids.category('MSP Internal'));
+    expect(mspInternal.length).toBeGreaterThan(0);
+    for (const ticket of mspInternal) {
+      expect(ticket.coManagedVisible).toBe(false);
+      expect(licenceOf(ticket.primaryResourceId)).toBe('full');
+      expect(world.secondaries.filter((secondary) => secondary.ticketId === ticket.id)).toEqual([]);
+    }
+    expect(seeded.filter((ticket) => !ticket.coManagedVisible)).toEqual(mspInternal);
+
+    const facilities = seeded.filter((ticket) => ticket.categoryId === ids.category('C_SRC Facilities'));
+    expect(facilities.length).toBeGreaterThan(0);
+    for (const ticket of facilities) {
+      expect(ticket.companyId).toBe(ids.company('Tailspin'));
+      expect(ticket.queueId).toBe(ids.queue('C_SRC Facilities'));
+    }
+    expect(
+      facilities.some((ticket) => ticket.primaryResourceId === ids.resource('facilities@tailspin.example')),
+    ).toBe(true);
+    // The category requires an issue type; Hardware does too.
+    for (const ticket of seeded.filter((candidate) =>
+      [ids.category('Hardware'), ids.category('C_SRC Facilities')].includes(candidate.categoryId),
+    )) {
+      expect(ticket.issueTypeId).not.toBeNull();
+    }
+  });
+
+  it('keeps every ticket consistent: contacts of its company, dates in order, complete means completed', () => {
+    const complete = ids.status('Complete');
+    for (const ticket of seeded) {
+      if (ticket.contactId !== null) {
+        expect(world.contacts.find((contact) => contact.id === ticket.contactId)?.companyId).toBe(
+          ticket.companyId,
+        );
+      }
+      expect(ticket.lastActivityAt.getTime()).toBeGreaterThanOrEqual(ticket.createdAt.getTime());
+      expect(ticket.lastActivityAt.getTime()).toBeLessThanOrEqual(seededAt.getTime() + 1000);
+      expect(ticket.createdAt.getTime()).toBeGreaterThan(seededAt.getTime() - 91 * 24 * 3_600_000);
+      expect(ticket.completedAt !== null).toBe(ticket.statusId === complete);
+      if (ticket.completedAt) expect(ticket.completedAt.getTime()).toBe(ticket.lastActivityAt.getTime());
+    }
+    // Basic portal users raise tickets of their own, which they alone of their company's portal users see.
+    const lars = world.resources.find(
+      (resource) => resource.id === ids.resource('user@contoso-logistics.example'),
+    );
+    expect(seeded.some((ticket) => ticket.contactId === lars?.contactId)).toBe(true);
+  });
+
+  it("has a 'created' history entry for every ticket, by its creator, at its creation", async () => {
+    const created =
+      await rows(sql`SELECT h.ticket_id, h.actor_resource_id, h.occurred_at FROM ticket_history h
+      WHERE h.kind = 'created'`);
+    expect(created).toHaveLength(seeded.length);
+    for (const entry of created) {
+      const ticket = seeded.find((candidate) => candidate.id === Number(entry.ticket_id));
+      expect(entry.actor_resource_id === null ? null : Number(entry.actor_resource_id)).toBe(
+        ticket?.createdByResourceId,
+      );
+      expect(new Date(String(entry.occurred_at)).getTime()).toBe(ticket?.createdAt.getTime());
+    }
+  });
+
+  it('numbers tickets T<yyyymmdd>.<nnnn> by creation day, uniquely, and a new ticket does not collide', async () => {
+    const numbers = seeded.map((ticket) => ticket.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const lastOfDay = new Map<string, number>();
+    for (const ticket of seeded) {
+      const match = /^T(\d{8})\.(\d{4})$/.exec(ticket.number);
+      expect(match, ticket.number).not.toBeNull();
+      const [, dayPart = '', sequence = ''] = match ?? [];
+      expect(dayPart).toBe(ticket.createdAt.toISOString().slice(0, 10).replaceAll('-', ''));
+      lastOfDay.set(dayPart, Math.max(lastOfDay.get(dayPart) ?? 0, Number(sequence)));
+    }
+    const counters = await rows(
+      sql`SELECT to_char(day, 'YYYYMMDD') AS day, last_value FROM ticket_number_counters`,
+    );
+    for (const [dayPart, last] of lastOfDay) {
+      expect(Number(counters.find((counter) => counter.day === dayPart)?.last_value), dayPart).toBe(last);
+    }
+
+    const tech = await tandem.signIn('tech1@northwind.example');
+    const response = await tech.post('/api/v1/tickets', {
+      title: 'Printer on floor 3 out of paper tray',
+      companyId: ids.company('Contoso'),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const { number } = response.json<{ number: string }>();
+    expect(number).toMatch(/^T\d{8}\.\d{4}$/);
+    expect(numbers).not.toContain(number);
+    const today = number.slice(1, 9);
+    expect(Number(number.slice(10))).toBe((lastOfDay.get(today) ?? 0) + 1);
+  });
+});
+
+describe('the demo ticket plan', () => {
+  const world: DemoTicketWorld = {
+    companies: demoCompanyProfiles.map((profile, index) => ({ id: index + 1, profile })),
+    contacts: (companyId) => [
+      {
+        id: companyId * 10,
+        firstName: 'Pat',
+        portalUser: { id: 900 + companyId, firstName: 'Pat', roleId: null },
+      },
+      { id: companyId * 10 + 1, firstName: 'Sam', portalUser: null },
+    ],
+    person: (email) => ({ id: email.length, firstName: email.split('@')[0] ?? '', roleId: 1 }),
+    status: (name) => name.length,
+    priority: (name) => name.length,
+    queue: (name) => name.length,
+    category: (name) => name.length,
+    source: (name) => name.length,
+    noteType: (name) => name.length,
+    issueType: (name) => name.length,
+    subIssueType: (issueType, name) => issueType.length * 100 + name.length,
+  };
+
+  it('is the same every time for the same seed and moment, and different for another seed', () => {
+    const now = new Date('2026-11-28T10:00:00Z');
+    const first = planDemoTickets(world, seededRandom(7), now);
+    expect(planDemoTickets(world, seededRandom(7), now)).toEqual(first);
+    expect(planDemoTickets(world, seededRandom(8), now)).not.toEqual(first);
+    expect(new Set(first.map((ticket) => ticket.title)).size).toBeGreaterThan(100);
+    expect(first.every((ticket) => !ticket.title.includes('{'))).toBe(true);
+    expect(first.every((ticket) => ticket.notes.every((note) => !note.body.includes('{')))).toBe(true);
+  });
+});
