@@ -38,6 +38,8 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
   let tandem: TestTandem;
   let ids: DemoIds;
   let world: World;
+  /** The look-alike tickets of this file; the demo seed brings others. */
+  const lookalikes = new Set<number>();
 
   beforeAll(async () => {
     tandem = await startTestTandem(target);
@@ -70,7 +72,7 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
         .values({
           ...base,
           priorityId: priority?.id ?? 0,
-          number: `T20260101.${String(number).padStart(4, '0')}`,
+          number: `T19990101.${String(number).padStart(4, '0')}`,
           title: 'Lookalike outage report',
           companyId: ids.company(spec.company),
           coManagedVisible: spec.visible,
@@ -79,21 +81,20 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
         })
         .returning({ id: tickets.id, companyId: tickets.companyId });
       if (!row) throw new Error('no ticket');
+      lookalikes.add(row.id);
       if (spec.secondary) {
         await db
           .insert(ticketSecondaryResources)
           .values({ ticketId: row.id, companyId: row.companyId, resourceId: ids.resource(spec.secondary) });
       }
-      await db
-        .insert(ticketNotes)
-        .values(
-          publishLevels.map((publishLevel) => ({
-            ticketId: row.id,
-            companyId: row.companyId,
-            publishLevel,
-            body: `zebracorn note ${codeword[publishLevel] ?? ''}`,
-          })),
-        );
+      await db.insert(ticketNotes).values(
+        publishLevels.map((publishLevel) => ({
+          ticketId: row.id,
+          companyId: row.companyId,
+          publishLevel,
+          body: `zebracorn note ${codeword[publishLevel] ?? ''}`,
+        })),
+      );
     }
     world = await loadWorld(db);
   });
@@ -120,18 +121,27 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
   it.each(logins)('%s: list, search, count and export show exactly the modelled tickets', async (email) => {
     const client = await tandem.signIn(email);
     const expected = modelVisibleTickets(world, ids.resource(email));
-    const listed = (await client.get('/api/v1/tickets?limit=200')).json<{ items: { id: number }[] }>().items;
-    expect(listed.map((ticket) => ticket.id).sort((a, b) => a - b)).toEqual(expected);
+    const listed: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: number }[]; nextCursor: string | null } = (
+        await client.get(`/api/v1/tickets?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      listed.push(...page.items.map((ticket) => ticket.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(listed.sort((a, b) => a - b)).toEqual(expected);
+    expect((await client.get('/api/v1/tickets/count')).json()).toEqual({ count: expected.length });
+    const expectedLookalikes = expected.filter((id) => lookalikes.has(id));
     const searched = (await client.get('/api/v1/tickets?q=lookalike&limit=200')).json<{
       items: { id: number }[];
-    }>().items;
-    expect(searched.map((ticket) => ticket.id).sort((a, b) => a - b)).toEqual(expected);
+    }>();
+    expect(searched.items.map((ticket) => ticket.id).sort((a, b) => a - b)).toEqual(expectedLookalikes);
     expect((await client.get('/api/v1/tickets/count?q=lookalike')).json()).toEqual({
-      count: expected.length,
+      count: expectedLookalikes.length,
     });
-    const csvRows =
-      (await client.get('/api/v1/tickets/export.csv?q=lookalike')).body.trim().split('\r\n').length - 1;
-    expect(csvRows).toBe(expected.length);
+    const csv = (await client.get('/api/v1/tickets/export.csv?q=lookalike')).body.trim().split('\r\n');
+    expect(csv.length - 1).toBe(expectedLookalikes.length);
     for (const ticket of world.tickets.filter((candidate) => !expected.includes(candidate.id))) {
       expect((await client.get(`/api/v1/tickets/${ticket.id}`)).statusCode).toBe(404);
     }
@@ -145,7 +155,12 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
       const hiddenLevel = me?.licenceType === 'portal' ? 'internal_and_co_managed' : 'internal';
       const readableNotes = modelVisibleNotes(world, ids.resource(email));
       const findable = world.notes
-        .filter((note) => note.publishLevel === hiddenLevel && readableNotes.includes(note.id))
+        .filter(
+          (note) =>
+            lookalikes.has(note.ticketId) &&
+            note.publishLevel === hiddenLevel &&
+            readableNotes.includes(note.id),
+        )
         .map((note) => note.ticketId);
       const count = (await client.get(`/api/v1/tickets/count?q=${codeword[hiddenLevel] ?? ''}`)).json<{
         count: number;

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
+import { scopeOf } from '../../access/permissions.ts';
 import { tickets } from '../../db/schema/index.ts';
 import { readablePublishLevels } from '../../shared/access-vocabulary.ts';
 import type { TicketFilters } from './ticket.schemas.ts';
@@ -11,7 +12,6 @@ import type { TicketFilters } from './ticket.schemas.ts';
  */
 export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL | undefined {
   const assignee = filters.assignee === 'mine' ? actor.resourceId : filters.assignee;
-  const readable = readablePublishLevels[actor.licence];
   return and(
     filters.companyId && inArray(tickets.companyId, filters.companyId),
     filters.statusId && inArray(tickets.statusId, filters.statusId),
@@ -37,14 +37,22 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
     filters.updatedBefore === undefined
       ? undefined
       : lte(tickets.lastActivityAt, new Date(filters.updatedBefore)),
-    filters.q === undefined
-      ? undefined
-      : sql`(${tickets.searchVector} @@ websearch_to_tsquery('simple', ${filters.q})
-             OR ${tickets.id} IN (SELECT n.ticket_id FROM ticket_notes n
-                                   WHERE n.search_vector @@ websearch_to_tsquery('simple', ${filters.q})
-                                     AND n.publish_level::text IN (${sql.join(
-                                       readable.map((level) => sql`${level}`),
-                                       sql`, `,
-                                     )})))`,
+    filters.q === undefined ? undefined : fullTextMatch(actor, filters.q),
   );
+}
+
+/** The ticket's own text, or a note the actor may read: publish level and the level's notes view scope. */
+function fullTextMatch(actor: Actor, q: string): SQL {
+  const query = sql`websearch_to_tsquery('simple', ${q})`;
+  const ticketMatches = sql`${tickets.searchVector} @@ ${query}`;
+  const notesScope = scopeOf(actor, 'notes', 'view');
+  if (notesScope === 'none') return ticketMatches;
+  const levels = sql.join(
+    readablePublishLevels[actor.licence].map((level) => sql`${level}`),
+    sql`, `,
+  );
+  const onlyMine = notesScope === 'mine' ? sql`AND n.created_by_resource_id = ${actor.resourceId}` : sql``;
+  return sql`(${ticketMatches} OR ${tickets.id} IN (
+    SELECT n.ticket_id FROM ticket_notes n
+     WHERE n.search_vector @@ ${query} AND n.publish_level::text IN (${levels}) ${onlyMine}))`;
 }
