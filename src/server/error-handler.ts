@@ -1,23 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, httpStatusFor } from '../lib/errors.ts';
-
-interface PostgresError {
-  code: string;
-  constraint?: string;
-  detail?: string;
-}
-
-/** Drivers wrap the PostgreSQL error (drizzle: `cause`); find the one that carries the SQLSTATE. */
-function postgresErrorOf(error: unknown): PostgresError | null {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string') {
-      if (/^[0-9A-Z]{5}$/.test(current.code)) return current as PostgresError;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
-}
+import { postgresErrorOf } from '../lib/postgres-error.ts';
 
 /** Turns anything thrown into the one error shape; never leaks a stack or SQL. */
 export function toAppError(error: unknown): AppError {

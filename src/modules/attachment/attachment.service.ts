@@ -8,7 +8,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { type BlobStorage, newStorageKey } from '../../lib/storage/blob-storage.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { noteScope } from '../note/note.policy.ts';
-import { findNote, touchTicket } from '../note/note.repository.ts';
+import { findNote } from '../note/note.repository.ts';
 import {
   assertWritablePublishLevel,
   isNoWiderThan,
@@ -30,6 +30,7 @@ import {
 import type { AttachmentListQuery, AttachmentResponse, UploadFields } from './attachment.schemas.ts';
 import { sniffContentType } from './content-sniffing.ts';
 import { sanitiseFileName } from './file-name.ts';
+import { recordTicketActivity } from '../ticket/ticket.repository.ts';
 
 /** Runs work in the request's actor transaction (withActor), for services that also touch storage. */
 export type InActorTransaction = <T>(work: (context: ActorContext) => Promise<T>) => Promise<T>;
@@ -157,7 +158,7 @@ async function recordAttachment(
     createdByResourceId: actor.resourceId,
   });
   if (!row) throw new AppError('internal_error', 'The attachment was not saved.');
-  await touchTicket(tx, ticket.id);
+  await recordTicketActivity(tx, ticket.id);
   const presented = presentAttachment(actor, row);
   await recordAudit(context, {
     action: 'create',

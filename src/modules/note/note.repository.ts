@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
-import { attachments, noteTypes, ticketNotes, tickets } from '../../db/schema/index.ts';
+import { attachments, noteTypes, ticketNotes } from '../../db/schema/index.ts';
 
 // The search vector is for the database only; never select it into memory.
 const { searchVector: _searchVector, ...noteColumns } = getTableColumns(ticketNotes);
@@ -60,14 +60,6 @@ export async function deleteNoteRow(tx: Transaction, id: number): Promise<boolea
     .where(eq(ticketNotes.id, id))
     .returning({ id: ticketNotes.id });
   return deleted.length > 0;
-}
-
-/** Notes and attachments are activity on their ticket, but not a new version of its fields. */
-export async function touchTicket(tx: Transaction, ticketId: number): Promise<void> {
-  await tx
-    .update(tickets)
-    .set({ lastActivityAt: sql`now()` })
-    .where(eq(tickets.id, ticketId));
 }
 
 /** The attachments of a note within an attachment scope. */

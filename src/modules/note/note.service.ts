@@ -20,11 +20,11 @@ import {
   insertNote,
   listNotes,
   type NoteRow,
-  touchTicket,
   updateNoteRow,
 } from './note.repository.ts';
 import type { NoteInput, NoteListQuery, NotePatch, NoteResponse } from './note.schemas.ts';
 import { assertWritablePublishLevel, isNoWiderThan, writablePublishLevels } from './publish-level.ts';
+import { recordTicketActivity } from '../ticket/ticket.repository.ts';
 
 const listCursor = z.tuple([z.string(), z.number()]);
 
@@ -107,7 +107,7 @@ export async function addNote(
     createdByResourceId: actor.resourceId,
   });
   if (!row) throw new AppError('internal_error', 'The note was not saved.');
-  await touchTicket(tx, ticket.id);
+  await recordTicketActivity(tx, ticket.id);
   await recordAudit(context, { action: 'create', entityType: 'ticket_note', entityId: row.id, after: row });
   await emitEvent(context, {
     eventType: 'ticket.note_added',

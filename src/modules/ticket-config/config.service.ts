@@ -14,6 +14,7 @@ import {
 } from './config.repository.ts';
 import { findCategoriesUsingDefault } from './ticket-category.repository.ts';
 import { assertMayAdministerTicketConfig, ticketConfigAbilities } from './ticket-config.policy.ts';
+import { postgresErrorOf } from '../../lib/postgres-error.ts';
 
 // The life cycle every ticket-configuration table shares. Each request is one transaction, so
 // a check that throws after a write (a name taken, a row still in use) undoes the whole request.
@@ -189,17 +190,6 @@ async function withClearConflicts<Result>(
       field: 'name',
     });
   }
-}
-
-/** The PostgreSQL error under the driver's wrapper (drizzle keeps it in `cause`). */
-function postgresErrorOf(error: unknown): { code: string; constraint?: string } | null {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string') {
-      if (/^[0-9A-Z]{5}$/.test(current.code)) return current as { code: string; constraint?: string };
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
 }
 
 function valueOf(values: object, column: string): unknown {

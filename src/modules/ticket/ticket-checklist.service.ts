@@ -1,10 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { allows } from '../../access/permissions.ts';
-import { ticketChecklistItems, tickets } from '../../db/schema/index.ts';
+import { ticketChecklistItems } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import { ticketFacts } from './ticket.policy.ts';
-import { appendHistory, listChecklist, type TicketWithSecondaries } from './ticket.repository.ts';
+import {
+  appendHistory,
+  listChecklist,
+  recordTicketActivity,
+  type TicketWithSecondaries,
+} from './ticket.repository.ts';
 import { getVisibleTicket, secondaryIds } from './ticket.service.ts';
 
 export type ChecklistItemRow = typeof ticketChecklistItems.$inferSelect;
@@ -35,12 +40,8 @@ async function editableTicket(context: ActorContext, ticketId: number): Promise<
   return ticket;
 }
 
-/** Checklist changes count as activity on the ticket, but not as a new version of its fields. */
 async function touch(context: ActorContext, ticket: TicketWithSecondaries, change: Record<string, unknown>) {
-  await context.tx
-    .update(tickets)
-    .set({ lastActivityAt: sql`now()` })
-    .where(eq(tickets.id, ticket.id));
+  await recordTicketActivity(context.tx, ticket.id);
   await appendHistory(context.tx, ticket, context.actor.resourceId, [
     { kind: 'checklist', newValue: change },
   ]);

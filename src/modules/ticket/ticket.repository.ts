@@ -156,3 +156,11 @@ export function listChecklist(tx: Transaction, ticketId: number) {
     .where(eq(ticketChecklistItems.ticketId, ticketId))
     .orderBy(asc(ticketChecklistItems.position), asc(ticketChecklistItems.id));
 }
+
+/** Notes, attachments, time and checklist changes are activity on a ticket, not a new version of its fields. */
+export async function recordTicketActivity(tx: Transaction, ticketId: number): Promise<void> {
+  await tx
+    .update(tickets)
+    .set({ lastActivityAt: sql`now()` })
+    .where(eq(tickets.id, ticketId));
+}

@@ -4,7 +4,6 @@ import {
   resourceRoles,
   resources,
   roles,
-  tickets,
   timeEntries,
   timeEntryCosts,
   workTypes,
@@ -98,14 +97,6 @@ export async function deleteTimeEntryRow(tx: Transaction, id: number): Promise<b
  */
 export async function costTimeEntry(tx: Transaction, id: number): Promise<void> {
   await tx.execute(sql`SELECT tandem_cost_time_entry(${id}::integer)`);
-}
-
-/** Time logged is activity on the ticket; not a change of the ticket, so its version stays. */
-export async function touchTicketActivity(tx: Transaction, ticketId: number): Promise<void> {
-  await tx
-    .update(tickets)
-    .set({ lastActivityAt: sql`now()` })
-    .where(eq(tickets.id, ticketId));
 }
 
 /** Read under RLS: a person the actor may not see is as unknown as one that does not exist. */

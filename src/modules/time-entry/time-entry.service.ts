@@ -27,10 +27,10 @@ import {
   findTimeEntry,
   insertTimeEntry,
   type TimeEntryWithCost,
-  touchTicketActivity,
   updateTimeEntryRow,
 } from './time-entry.repository.ts';
 import type { TimeEntryInput, TimeEntryPatch, TimeEntryResponse } from './time-entry.schemas.ts';
+import { recordTicketActivity } from '../ticket/ticket.repository.ts';
 
 function assertMayLogTime(context: ActorContext): void {
   if (!mayLogTime(context.actor)) throw forbidden('Portal users cannot log time.');
@@ -131,7 +131,7 @@ export async function logTime(
     publishLevel,
   });
   await costTimeEntry(tx, created.id);
-  await touchTicketActivity(tx, ticket.id);
+  await recordTicketActivity(tx, ticket.id);
   const entry = await reread(context, created.id);
   await recordAudit(context, {
     action: 'create',
