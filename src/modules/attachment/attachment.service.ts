@@ -15,7 +15,7 @@ import {
   publishLevelLabels,
   writablePublishLevels,
 } from '../note/publish-level.ts';
-import { emitEvent } from '../outbox/outbox.writer.ts';
+import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { ticketFacts } from '../ticket/ticket.policy.ts';
 import { getVisibleTicket, secondaryIds } from '../ticket/ticket.service.ts';
 import { attachmentAbilities, attachmentScope } from './attachment.policy.ts';
@@ -195,5 +195,6 @@ export async function deleteAttachment(context: ActorContext, id: number): Promi
     entityId: id,
     before: presentAttachment(actor, before),
   });
+  await emitTicketEvent(context, 'ticket.attachment_deleted', before, { attachmentId: id });
   return before.storageKey;
 }

@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { attachmentAbilities, attachmentScope } from '../attachment/attachment.policy.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { emitEvent } from '../outbox/outbox.writer.ts';
+import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { ticketFacts } from '../ticket/ticket.policy.ts';
 import { getVisibleTicket, secondaryIds } from '../ticket/ticket.service.ts';
 import { noteAbilities, noteScope } from './note.policy.ts';
@@ -156,6 +156,10 @@ export async function updateNote(context: ActorContext, id: number, patch: NoteP
     before,
     after: row,
   });
+  await emitTicketEvent(context, 'ticket.note_updated', before, {
+    noteId: id,
+    publishLevel: row.publishLevel,
+  });
   return presentNote(actor, row);
 }
 
@@ -175,5 +179,6 @@ export async function deleteNote(context: ActorContext, id: number): Promise<str
     entityId: id,
     before: { ...before, attachmentIds: files.map((file) => file.id) },
   });
+  await emitTicketEvent(context, 'ticket.note_deleted', before, { noteId: id });
   return files.map((file) => file.storageKey);
 }

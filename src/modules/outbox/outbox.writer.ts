@@ -10,7 +10,14 @@ export type DomainEventType =
   | 'ticket.escalated_to_msp'
   | 'ticket.note_added'
   | 'ticket.time_logged'
-  | 'ticket.attachment_added';
+  | 'ticket.attachment_added'
+  | 'ticket.note_updated'
+  | 'ticket.note_deleted'
+  | 'ticket.attachment_deleted'
+  | 'ticket.time_entry_updated'
+  | 'ticket.time_entry_deleted'
+  | 'ticket.checklist_changed'
+  | 'ticket.deleted';
 
 export interface DomainEvent {
   eventType: DomainEventType;
@@ -32,5 +39,21 @@ export async function emitEvent({ tx, actor }: ActorContext, event: DomainEvent)
     aggregateId: String(event.aggregateId),
     actorResourceId: actor.resourceId,
     payload: event.payload,
+  });
+}
+
+/** The common case: an event about one ticket. */
+export function emitTicketEvent(
+  context: ActorContext,
+  eventType: DomainEventType,
+  ticket: { ticketId: number; companyId: number },
+  payload: Record<string, unknown> = {},
+): Promise<void> {
+  return emitEvent(context, {
+    eventType,
+    companyId: ticket.companyId,
+    aggregateType: 'ticket',
+    aggregateId: ticket.ticketId,
+    payload,
   });
 }

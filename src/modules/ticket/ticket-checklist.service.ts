@@ -3,6 +3,8 @@ import type { ActorContext } from '../../access/actor-transaction.ts';
 import { allows } from '../../access/permissions.ts';
 import { ticketChecklistItems } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/audit.writer.ts';
+import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { ticketFacts } from './ticket.policy.ts';
 import {
   appendHistory,
@@ -40,11 +42,24 @@ async function editableTicket(context: ActorContext, ticketId: number): Promise<
   return ticket;
 }
 
+/** A checklist change: activity and history on the ticket, the audit log and an outbox event. */
 async function touch(context: ActorContext, ticket: TicketWithSecondaries, change: Record<string, unknown>) {
   await recordTicketActivity(context.tx, ticket.id);
   await appendHistory(context.tx, ticket, context.actor.resourceId, [
     { kind: 'checklist', newValue: change },
   ]);
+  await recordAudit(context, {
+    action: 'update_checklist',
+    entityType: 'ticket',
+    entityId: ticket.id,
+    after: change,
+  });
+  await emitTicketEvent(
+    context,
+    'ticket.checklist_changed',
+    { ticketId: ticket.id, companyId: ticket.companyId },
+    change,
+  );
 }
 
 export async function getChecklist(context: ActorContext, ticketId: number) {

@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor, type Page } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getVisibleCompany } from '../company/company.service.ts';
-import { emitEvent } from '../outbox/outbox.writer.ts';
+import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
 import { ticketFacts, ticketScope } from './ticket.policy.ts';
@@ -440,4 +440,10 @@ export async function deleteTicket(context: ActorContext, id: number): Promise<v
   }
   await tx.delete(tickets).where(eq(tickets.id, id));
   await recordAudit(context, { action: 'delete', entityType: 'ticket', entityId: id, before });
+  await emitTicketEvent(
+    context,
+    'ticket.deleted',
+    { ticketId: id, companyId: before.companyId },
+    { number: before.number },
+  );
 }

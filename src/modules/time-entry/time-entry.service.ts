@@ -6,7 +6,7 @@ import { timeEntries } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { emitEvent } from '../outbox/outbox.writer.ts';
+import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { getVisibleTicket } from '../ticket/ticket.service.ts';
 import { resolveDuration, resolveWorker, resolveWorkType } from './time-entry-references.ts';
 import {
@@ -212,6 +212,7 @@ export async function updateTimeEntry(
     before: beforeRow,
     after: updated,
   });
+  await emitTicketEvent(context, 'ticket.time_entry_updated', updated, { timeEntryId: id });
   return presentTimeEntry(actor, entry);
 }
 
@@ -224,4 +225,5 @@ export async function deleteTimeEntry(context: ActorContext, id: number): Promis
   if (!(await deleteTimeEntryRow(tx, id))) throw notFound('Time entry');
   const { cost: _cost, ...beforeRow } = before;
   await recordAudit(context, { action: 'delete', entityType: 'time_entry', entityId: id, before: beforeRow });
+  await emitTicketEvent(context, 'ticket.time_entry_deleted', beforeRow, { timeEntryId: id });
 }
