@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, demoIds } from './factories.ts';
 import { testDatabaseTargets } from './test-databases.ts';
@@ -15,7 +16,7 @@ describe.each(testDatabaseTargets)('ticket events on $name', (target) => {
     const ids = await demoIds(tandem);
     const admin = await tandem.signIn('admin@northwind.example');
     const ticket = await createTicket(admin, { companyId: ids.company('Litware') });
-    const expectOk = (response: { statusCode: number; body: string }) => {
+    const expectOk = (response: LightMyRequestResponse) => {
       expect(response.statusCode, response.body).toBeLessThan(300);
       return response;
     };
