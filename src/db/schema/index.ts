@@ -3,3 +3,4 @@ export * from './organisation.ts';
 export * from './access.ts';
 export * from './ticketing-config.ts';
 export * from './tickets.ts';
+export * from './worklists.ts';
