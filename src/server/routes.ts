@@ -14,6 +14,7 @@ import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
 import { ticketViewRoutes } from '../modules/ticket-view/ticket-view.routes.ts';
 import { ticketConfigRoutes } from '../modules/ticket-config/ticket-config.routes.ts';
 import { timeEntryRoutes } from '../modules/time-entry/time-entry.routes.ts';
+import { worklistRoutes } from '../modules/worklist/worklist.routes.ts';
 
 /** Every API module, in one list. */
 export function registerRoutes(app: FastifyInstance): void {
@@ -32,4 +33,5 @@ export function registerRoutes(app: FastifyInstance): void {
   attachmentRoutes(app);
   ticketConfigRoutes(app);
   timeEntryRoutes(app);
+  worklistRoutes(app);
 }
