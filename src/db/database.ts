@@ -24,6 +24,8 @@ export async function queryRows(executor: Executor, query: SQL): Promise<Record<
 export interface DatabaseHandle {
   db: Database;
   driver: 'pglite' | 'postgres';
+  /** The driver's own client, for the job queue (pg-boss speaks plain SQL text with $n parameters). */
+  client: PGlite | pg.Pool;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     return {
       db,
       driver: 'pglite',
+      client,
       migrate: () => migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder }),
       close: () => client.close(),
     };
@@ -58,6 +61,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   return {
     db,
     driver: 'postgres',
+    client: pool,
     migrate: async () => {
       const connection = await pool.connect();
       try {

@@ -4,3 +4,4 @@ export * from './access.ts';
 export * from './ticketing-config.ts';
 export * from './tickets.ts';
 export * from './worklists.ts';
+export * from './automation.ts';

@@ -276,6 +276,9 @@ export const outboxEvents = pgTable(
     payload: jsonb().notNull(),
     createdAt: createdAt(),
     processedAt: timestamptz(),
+    /** Dispatch attempts that failed; after a few the event is set aside with its error. */
+    attempts: integer().notNull().default(0),
+    lastError: text(),
   },
   (table) => [
     index('outbox_events_unprocessed_idx')
