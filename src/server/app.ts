@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { fileURLToPath } from 'node:url';
+import { AuthenticationCache } from '../access/authentication-cache.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
 import { registerAuthentication } from '../modules/auth/authentication.hook.ts';
@@ -28,6 +29,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('authenticationCache', new AuthenticationCache());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -1,17 +1,31 @@
 import type { FastifyRequest } from 'fastify';
 import { type ActorContext, runAsActor } from '../access/actor-transaction.ts';
 import type { Actor } from '../access/actor.ts';
+import { StaleActorError } from '../access/authentication-cache.ts';
 import { AppError } from '../lib/errors.ts';
+import { authenticate } from '../modules/auth/authentication.hook.ts';
 
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated', 'Sign in first.');
   return request.actor;
 }
 
-/** The one way a handler reaches data: a transaction as the app role, with RLS on, for this request's actor. */
-export function withActor<T>(
+/**
+ * The one way a handler reaches data: a transaction as the app role, with RLS
+ * on, for this request's actor. A cached actor that turns out stale (the
+ * access epoch moved) is rebuilt from the database and the work runs once more;
+ * the check happens before any of the work, so nothing runs twice.
+ */
+export async function withActor<T>(
   request: FastifyRequest,
   work: (context: ActorContext) => Promise<T>,
 ): Promise<T> {
-  return runAsActor(request.server.db, actorOf(request), work);
+  try {
+    return await runAsActor(request.server.db, actorOf(request), work, request.accessEpoch ?? undefined);
+  } catch (error) {
+    if (!(error instanceof StaleActorError)) throw error;
+    request.server.authenticationCache.clear();
+    await authenticate(request);
+    return runAsActor(request.server.db, actorOf(request), work, request.accessEpoch ?? undefined);
+  }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
-import { sameSecret } from '../../lib/tokens.ts';
+import { sameSecret, sha256 } from '../../lib/tokens.ts';
+import { currentAccessEpoch } from '../../access/authentication-cache.ts';
 import { actorForApiCredentials, actorForSession } from './auth.service.ts';
 
 export const sessionCookieName = 'tandem_session';
@@ -16,30 +17,48 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
+  app.decorateRequest('accessEpoch', null);
 
   app.addHook('onRequest', async (request) => {
     if (request.is404 || request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
-
-    const apiHeaders = readApiHeaders(request);
-    if (apiHeaders) {
-      request.actor = await actorForApiCredentials(app.db, apiHeaders);
-      return;
-    }
-    const token = request.cookies[sessionCookieName];
-    const session = token ? await actorForSession(app.db, token, sessionPolicy(app)) : null;
-    if (!session) throw new AppError('unauthenticated', 'Sign in first.');
-    if (!safeMethods.has(request.method)) {
+    await authenticate(request);
+    if (request.sessionCsrfToken !== null && !safeMethods.has(request.method)) {
       const sent = request.headers[csrfHeaderName];
-      if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+      if (typeof sent !== 'string' || !sameSecret(sent, request.sessionCsrfToken)) {
         throw new AppError(
           'csrf_failed',
           `Missing or wrong ${csrfHeaderName} header; reload the page and try again.`,
         );
       }
     }
-    request.actor = session.actor;
-    request.sessionCsrfToken = session.csrfToken;
   });
+}
+
+/** Sets the request's actor, from the authentication cache or, on a miss, from the database. */
+export async function authenticate(request: FastifyRequest): Promise<void> {
+  const app = request.server;
+  const apiHeaders = readApiHeaders(request);
+  const token = apiHeaders ? undefined : request.cookies[sessionCookieName];
+  if (!apiHeaders && !token) throw new AppError('unauthenticated', 'Sign in first.');
+  const key = apiHeaders
+    ? `api:${sha256([apiHeaders.integrationCode, apiHeaders.username, apiHeaders.secret, apiHeaders.impersonationResourceId ?? ''].join('\u0000'))}`
+    : `session:${sha256(token ?? '')}`;
+  let authenticated = app.authenticationCache.get(key);
+  if (!authenticated) {
+    // The epoch is read first: a change racing with the lookup leaves an older epoch, caught on use.
+    const epoch = await currentAccessEpoch(app.db);
+    if (apiHeaders) {
+      authenticated = { actor: await actorForApiCredentials(app.db, apiHeaders), csrfToken: null, epoch };
+    } else {
+      const session = await actorForSession(app.db, token ?? '', sessionPolicy(app));
+      if (!session) throw new AppError('unauthenticated', 'Sign in first.');
+      authenticated = { ...session, epoch };
+    }
+    app.authenticationCache.set(key, authenticated);
+  }
+  request.actor = authenticated.actor;
+  request.sessionCsrfToken = authenticated.csrfToken;
+  request.accessEpoch = authenticated.epoch;
 }
 
 export function sessionPolicy(app: FastifyInstance) {

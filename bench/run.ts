@@ -1,0 +1,294 @@
+/**
+ * The benchmark: seeds (or reuses) an MSP-sized desk per data size, drives the
+ * real server over loopback from this process, replays the same SQL without
+ * HTTP, and writes BENCHMARKS.md, a JSON file and a latency-vs-size chart.
+ *
+ *   npm run bench                       # PostgreSQL (DATABASE_URL or 127.0.0.1/postgres) 10k/100k/1M + PGlite 100k
+ *   npm run bench -- --sizes 100000 --targets postgres --seconds 3
+ *   npm run bench:quick                 # 100k, 8 connections, ratios only; exits 1 on a regression
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { loadActor } from '../src/access/actor-loader.ts';
+import { runAsActor } from '../src/access/actor-transaction.ts';
+import { openDatabase, queryRows, type DatabaseLocation } from '../src/db/database.ts';
+import { demoPassword } from '../src/db/seed/demo-seed.ts';
+import { listTicketNotes } from '../src/modules/note/note.service.ts';
+import { noteListQuery } from '../src/modules/note/note.schemas.ts';
+import { ticketListQuery } from '../src/modules/ticket/ticket.schemas.ts';
+import { getVisibleTicket, listVisibleTickets } from '../src/modules/ticket/ticket.service.ts';
+import { openBare, type Statement } from './bare-sql.ts';
+import { type BenchActor, benchActors, rareWord } from './bench-world.ts';
+import { drawChart } from './chart.ts';
+import { type HttpRequest, type Latency, loadTest, loop } from './measure.ts';
+import { writeReport, type BenchResult, checkQuickRatios } from './report.ts';
+import { seedBenchWorld } from './seed.ts';
+import { startServer } from './server-process.ts';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? argv[index + 1] : undefined;
+};
+const quick = flag('quick');
+const sizes = (option('sizes') ?? (quick ? '100000' : '10000,100000,1000000')).split(',').map(Number);
+const targets = (option('targets') ?? (quick ? 'postgres' : 'postgres,pglite')).split(',') as (
+  'postgres' | 'pglite'
+)[];
+const seconds = Number(option('seconds') ?? (quick ? 2 : 4));
+const connectionCounts = quick ? [8] : [1, 8, 32];
+const pgliteSizes = (option('pglite-sizes') ?? '100000').split(',').map(Number);
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function locationFor(target: 'postgres' | 'pglite', size: number): DatabaseLocation {
+  if (target === 'pglite') return { kind: 'pglite', dataDir: path.resolve(`data-bench/pglite-${size}`) };
+  const url = new URL(adminUrl);
+  url.pathname = `/tandem_bench_${size}`;
+  return { kind: 'postgres', url: url.toString() };
+}
+
+/** Reuses a seeded desk of this size, or seeds a fresh one (`--fresh` always does). */
+async function ensureSeeded(location: DatabaseLocation, size: number): Promise<void> {
+  if (location.kind === 'postgres') {
+    const name = new URL(location.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    if (exists && flag('fresh')) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    if (!exists || flag('fresh')) await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
+  const database = await openDatabase(location);
+  await database.migrate();
+  const [row] = await queryRows(database.db, sql`SELECT count(*)::int AS n FROM tickets`).catch(() => [
+    { n: 0 },
+  ]);
+  if (Number(row?.n) < size) {
+    console.log(`seeding ${size.toLocaleString('en')} tickets on ${location.kind}`);
+    await seedBenchWorld(database.db, size);
+  }
+  await database.close();
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+  resourceId: number;
+}
+
+async function signIn(url: string, email: string): Promise<Session> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
+  const me = (await response.json()) as { id: number; csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrf: me.csrfToken, resourceId: me.id };
+}
+
+async function getJson<T>(url: string, session: Session, route: string): Promise<T> {
+  const response = await fetch(url + route, { headers: { cookie: session.cookie } });
+  if (!response.ok) throw new Error(`${route}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Walks the list page by page to page 200 (or the last page there is), as a user would. */
+async function cursorOfPage(
+  url: string,
+  session: Session,
+  page: number,
+): Promise<{ cursor: string | null; page: number }> {
+  let cursor: string | null = null;
+  let reached = 1;
+  for (; reached < page; reached++) {
+    const body: { nextCursor: string | null } = await getJson(
+      url,
+      session,
+      `/api/v1/tickets?open=true&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    if (!body.nextCursor) break;
+    cursor = body.nextCursor;
+  }
+  return { cursor, page: reached };
+}
+
+const readScenarios = [
+  'list first page',
+  'list page 200',
+  'ticket detail',
+  'notes timeline (100)',
+  'full-text search',
+] as const;
+const writeScenarios = ['create ticket', 'add note', 'log time'] as const;
+
+async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise<BenchResult> {
+  const location = locationFor(target, size);
+  await ensureSeeded(location, size);
+  const env: Record<string, string> =
+    location.kind === 'postgres'
+      ? { DATABASE_URL: location.url }
+      : { TANDEM_DATA_DIR: location.dataDir ?? '' };
+  const server = await startServer(env);
+  const result: BenchResult = {
+    target,
+    size,
+    startMs: server.startMs,
+    idleRssMb: server.rssMb(),
+    actors: {},
+  };
+  console.log(
+    `${target} ${size.toLocaleString('en')}: started in ${server.startMs.toFixed(0)} ms, RSS ${result.idleRssMb.toFixed(0)} MB`,
+  );
+  const plans: Record<string, { detailId: number; cursor: string | null; page: number }> = {};
+  try {
+    for (const [actor, email] of Object.entries(benchActors) as [BenchActor, string][]) {
+      const session = await signIn(server.url, email);
+      const detail = await getJson<{ items: { id: number }[] }>(
+        server.url,
+        session,
+        '/api/v1/tickets?q=hundred&limit=1',
+      );
+      const detailId = detail.items[0]?.id ?? 0;
+      const { cursor, page } = await cursorOfPage(server.url, session, 200);
+      plans[actor] = { detailId, cursor, page };
+      const get = (route: string): HttpRequest => ({
+        method: 'GET',
+        path: route,
+        headers: { cookie: session.cookie },
+      });
+      const post = (route: string, body: object): HttpRequest => ({
+        method: 'POST',
+        path: route,
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+        body: JSON.stringify(body),
+      });
+      // Writes go to a ticket of the actor's own, which every licence may add notes to.
+      const own = await fetch(`${server.url}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: 'Benchmark target',
+          ...(actor === 'technician' ? { companyId: 2 } : {}),
+        }),
+      });
+      if (!own.ok) throw new Error(`could not create the write target: ${own.status} ${await own.text()}`);
+      const ownId = ((await own.json()) as { id: number }).id;
+      const requests: Record<string, HttpRequest | null> = {
+        'list first page': get('/api/v1/tickets?open=true&limit=50'),
+        'list page 200': get(`/api/v1/tickets?open=true&limit=50${cursor ? `&cursor=${cursor}` : ''}`),
+        'ticket detail': get(`/api/v1/tickets/${detailId}`),
+        'notes timeline (100)': get(`/api/v1/tickets/${detailId}/notes?limit=100`),
+        'full-text search': get(`/api/v1/tickets?q=${rareWord}&limit=50`),
+        'create ticket': post('/api/v1/tickets', {
+          title: 'Benchmark ticket',
+          ...(actor === 'technician' ? { companyId: 2 } : {}),
+        }),
+        'add note': post(`/api/v1/tickets/${ownId}/notes`, { body: 'Benchmark note', publishLevel: 'all' }),
+        'log time':
+          actor === 'portalManager'
+            ? null
+            : post(`/api/v1/tickets/${ownId}/time-entries`, {
+                workTypeId: 1,
+                hours: '0.25',
+                summary: 'Benchmark',
+              }),
+      };
+      const measured: Record<string, Record<number, Latency>> = {};
+      for (const scenario of [...readScenarios, ...writeScenarios]) {
+        const request = requests[scenario];
+        if (!request) continue;
+        measured[scenario] = {};
+        const counts = (writeScenarios as readonly string[]).includes(scenario) ? [8] : connectionCounts;
+        for (const connections of counts) {
+          measured[scenario][connections] = await loadTest(server.url, request, connections, seconds);
+        }
+        const at8 = measured[scenario][8];
+        console.log(
+          `  ${actor.padEnd(14)} ${scenario.padEnd(22)} p50 ${at8?.p50.toFixed(1)} ms  p99 ${at8?.p99.toFixed(1)} ms  ${at8?.throughput.toFixed(0)}/s${at8?.errors ? `  ${at8.errors} errors` : ''}`,
+        );
+      }
+      result.actors[actor] = { api: measured, bare: {}, pageReached: page };
+    }
+  } finally {
+    await server.stop();
+  }
+
+  // The same statements without HTTP, JSON or authentication.
+  const bare = await openBare(location);
+  try {
+    for (const [actor] of Object.entries(benchActors) as [BenchActor, string][]) {
+      const [row] = await queryRows(
+        bare.db,
+        sql`SELECT id FROM resources WHERE email = ${benchActors[actor]}`,
+      );
+      const actorModel = await loadActor(bare.db, Number(row?.id));
+      const plan = plans[actor];
+      if (!plan) continue;
+      const statementsOf = (work: Parameters<typeof runAsActor>[2]) =>
+        bare.capture(() => runAsActor(bare.db, actorModel, work));
+      const statements: Record<string, Statement[]> = {
+        'list first page': await statementsOf((context) =>
+          listVisibleTickets(context, ticketListQuery.parse({ open: 'true', limit: '50' })),
+        ),
+        'list page 200': await statementsOf((context) =>
+          listVisibleTickets(
+            context,
+            ticketListQuery.parse({
+              open: 'true',
+              limit: '50',
+              ...(plan.cursor ? { cursor: plan.cursor } : {}),
+            }),
+          ),
+        ),
+        'ticket detail': await statementsOf((context) => getVisibleTicket(context, plan.detailId)),
+        'notes timeline (100)': await statementsOf((context) =>
+          listTicketNotes(context, plan.detailId, noteListQuery.parse({ limit: '100' })),
+        ),
+        'full-text search': await statementsOf((context) =>
+          listVisibleTickets(context, ticketListQuery.parse({ q: rareWord, limit: '50' })),
+        ),
+      };
+      const measured: Record<string, Record<number, Latency>> = {};
+      for (const scenario of readScenarios) {
+        measured[scenario] = {};
+        for (const connections of connectionCounts.filter((count) => count <= 8)) {
+          measured[scenario][connections] = await loop(
+            () => bare.replay(statements[scenario] ?? []),
+            connections,
+            seconds,
+          );
+        }
+      }
+      const entry = result.actors[actor];
+      if (entry) entry.bare = measured;
+    }
+  } finally {
+    await bare.close();
+  }
+  return result;
+}
+
+const results: BenchResult[] = [];
+for (const target of targets) {
+  for (const size of target === 'pglite' && !option('sizes') ? pgliteSizes : sizes) {
+    results.push(await benchTarget(target, size));
+  }
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+mkdirSync('bench/results', { recursive: true });
+const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
+if (quick) {
+  writeFileSync(`bench/results/quick-${stamp}.json`, JSON.stringify({ machine, results }, null, 2));
+  process.exitCode = checkQuickRatios(results) ? 0 : 1;
+} else {
+  writeFileSync(`bench/results/bench-${stamp}.json`, JSON.stringify({ machine, results }, null, 2));
+  await drawChart(results, 'bench/results/latency-vs-size.png');
+  writeReport(results, machine, 'BENCHMARKS.md');
+}
