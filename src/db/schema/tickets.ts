@@ -83,6 +83,13 @@ export const tickets = pgTable(
     // The scope predicate is company first; lists sort by last activity.
     index('tickets_company_activity_idx').on(table.companyId, table.lastActivityAt.desc(), table.id.desc()),
     index('tickets_activity_idx').on(table.lastActivityAt.desc(), table.id.desc()),
+    // Open tickets are a small, hot part of the desk: the default list reads only them.
+    index('tickets_open_activity_idx')
+      .on(table.lastActivityAt.desc(), table.id.desc())
+      .where(sql`${table.completedAt} IS NULL`),
+    index('tickets_open_company_activity_idx')
+      .on(table.companyId, table.lastActivityAt.desc(), table.id.desc())
+      .where(sql`${table.completedAt} IS NULL`),
     index('tickets_primary_resource_idx').on(table.primaryResourceId),
     index('tickets_contact_idx').on(table.contactId),
     index('tickets_status_idx').on(table.statusId),

@@ -1,0 +1,2 @@
+CREATE INDEX "tickets_open_activity_idx" ON "tickets" USING btree ("last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tickets"."completed_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "tickets_open_company_activity_idx" ON "tickets" USING btree ("company_id","last_activity_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tickets"."completed_at" IS NULL;
