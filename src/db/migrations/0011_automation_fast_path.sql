@@ -1,23 +1,10 @@
--- Full-text search under row-level security: PostgreSQL evaluates a
--- non-leakproof operator such as @@ only after a table's policies, so it
--- cannot use the GIN indexes and scans whole tables. This function looks the
--- word up as the owner (index scans) and returns candidate ticket ids; the
--- caller's query then applies the tickets policy and the application scope to
--- them, so nothing outside the actor's reach comes back. Note publish levels
--- are applied here, twice: the actor's licence (tandem_actor_publish_levels)
--- and the levels the application passes.
-CREATE FUNCTION tandem_search_ticket_ids(query tsquery, note_levels text[], only_author integer)
-RETURNS SETOF integer
+-- Whether a save needs the automation engine at all: an active rule for one of
+-- its triggers, an SLA clock on the ticket, or (for a new ticket) a default SLA.
+-- Read as the owner because rules are admin-only under RLS, while every save
+-- asks; without this, each save would switch to the automation resource for nothing.
+CREATE FUNCTION tandem_automation_wanted(p_ticket_id integer, p_triggers text[], p_created boolean) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT t.id FROM tickets t WHERE t.search_vector @@ query
-  UNION
-  SELECT n.ticket_id FROM ticket_notes n
-   WHERE n.search_vector @@ query
-     AND n.publish_level = ANY (tandem_actor_publish_levels())
-     AND n.publish_level::text = ANY (note_levels)
-     AND (only_author IS NULL OR n.created_by_resource_id = only_author)
+  SELECT EXISTS (SELECT 1 FROM workflow_rules r WHERE r.active AND r.trigger = ANY (p_triggers))
+      OR EXISTS (SELECT 1 FROM ticket_slas s WHERE s.ticket_id = p_ticket_id)
+      OR (p_created AND EXISTS (SELECT 1 FROM sla_definitions d WHERE d.active AND d.is_default))
 $$;
---> statement-breakpoint
-REVOKE ALL ON FUNCTION tandem_search_ticket_ids(tsquery, text[], integer) FROM PUBLIC;
---> statement-breakpoint
-GRANT EXECUTE ON FUNCTION tandem_search_ticket_ids(tsquery, text[], integer) TO tandem_app;
