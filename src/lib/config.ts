@@ -12,18 +12,38 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: string;
+  automation: AutomationConfig;
+}
+
+/** Workflow rules, SLAs, notifications, incoming mail and webhooks (the worker). */
+export interface AutomationConfig {
+  /** `npm start` runs the worker in the same process unless TANDEM_WORKER=false. */
+  workerInProcess: boolean;
+  outboxPollMilliseconds: number;
+  sweepSeconds: number;
+  jobRetryDelaySeconds: number;
+  jobExpireSeconds: number;
+  /** Outgoing mail: SMTP when set, else .eml files in `mailFolder` (listed in the admin API). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailFolder: string;
+  /** The built-in SMTP listener for incoming mail; off when null. */
+  smtpListener: { port: number; host: string } | null;
+  maxMailBytes: number;
+  imapUrl: string | null;
+  imapPollSeconds: number;
+  triageQueueName: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL;
   const adminEmail = env.TANDEM_ADMIN_EMAIL;
   const adminPassword = env.TANDEM_ADMIN_PASSWORD;
+  const dataDir = path.resolve(env.TANDEM_DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
-    database: databaseUrl
-      ? { kind: 'postgres', url: databaseUrl }
-      : { kind: 'pglite', dataDir: path.resolve(env.TANDEM_DATA_DIR ?? './data') },
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
     seedDemoData: (env.TANDEM_DEMO_DATA ?? 'true') !== 'false',
     bootstrapAdmin:
       adminEmail && adminPassword
@@ -33,5 +53,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.TANDEM_SESSION_IDLE_MINUTES ?? 60 * 12),
     sessionMaxHours: Number(env.TANDEM_SESSION_MAX_HOURS ?? 24 * 7),
     logLevel: env.LOG_LEVEL ?? 'info',
+    automation: loadAutomationConfig(env, dataDir),
+  };
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  const number = Number(value ?? fallback);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number.`);
+  return number;
+}
+
+function loadAutomationConfig(env: NodeJS.ProcessEnv, dataDir: string): AutomationConfig {
+  const listenerPort = env.TANDEM_SMTP_PORT;
+  return {
+    workerInProcess: env.TANDEM_WORKER !== 'false',
+    outboxPollMilliseconds: positive(env.TANDEM_OUTBOX_POLL_MS, 1000, 'TANDEM_OUTBOX_POLL_MS'),
+    sweepSeconds: positive(env.TANDEM_SWEEP_SECONDS, 60, 'TANDEM_SWEEP_SECONDS'),
+    jobRetryDelaySeconds: positive(env.TANDEM_JOB_RETRY_DELAY_SECONDS, 30, 'TANDEM_JOB_RETRY_DELAY_SECONDS'),
+    jobExpireSeconds: positive(env.TANDEM_JOB_EXPIRE_SECONDS, 300, 'TANDEM_JOB_EXPIRE_SECONDS'),
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.TANDEM_MAIL_FROM ?? 'Tandem Helpdesk <helpdesk@tandem.localhost>',
+    mailFolder: path.resolve(env.TANDEM_MAIL_FOLDER ?? path.join(dataDir, 'mail-outbox')),
+    smtpListener:
+      listenerPort === undefined || listenerPort === ''
+        ? null
+        : { port: Number(listenerPort), host: env.TANDEM_SMTP_HOST ?? '0.0.0.0' },
+    maxMailBytes: Math.floor(positive(env.TANDEM_MAX_MAIL_MB, 30, 'TANDEM_MAX_MAIL_MB') * 1024 * 1024),
+    imapUrl: env.TANDEM_IMAP_URL || null,
+    imapPollSeconds: positive(env.TANDEM_IMAP_POLL_SECONDS, 60, 'TANDEM_IMAP_POLL_SECONDS'),
+    triageQueueName: env.TANDEM_TRIAGE_QUEUE ?? 'Triage',
   };
 }

@@ -8,6 +8,7 @@ import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { attachmentAbilities, attachmentScope } from '../attachment/attachment.policy.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
+import { runTicketAutomation } from '../workflow/rules-engine.ts';
 import { ticketFacts } from '../ticket/ticket.policy.ts';
 import { getVisibleTicket, secondaryIds } from '../ticket/ticket.service.ts';
 import { noteAbilities, noteScope } from './note.policy.ts';
@@ -116,6 +117,11 @@ export async function addNote(
     aggregateId: ticket.id,
     // Deliverers must address only readers of this publish level.
     payload: { number: ticket.number, noteId: row.id, publishLevel, noteTypeId: row.noteTypeId },
+  });
+  await runTicketAutomation(context, {
+    eventType: 'ticket.note_added',
+    ticketId: ticket.id,
+    notePublishLevel: publishLevel,
   });
   return presentNote(actor, row);
 }

@@ -17,7 +17,12 @@ export type DomainEventType =
   | 'ticket.time_entry_updated'
   | 'ticket.time_entry_deleted'
   | 'ticket.checklist_changed'
-  | 'ticket.deleted';
+  | 'ticket.deleted'
+  | 'ticket.sla_approaching'
+  | 'ticket.sla_breached'
+  // Written by workflow rules: the worker sends the template / calls the webhook the rule names.
+  | 'automation.notify'
+  | 'automation.webhook';
 
 export interface DomainEvent {
   eventType: DomainEventType;

@@ -5,6 +5,7 @@ import { AppError, forbidden } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { resolvePrimary } from '../co-managed/co-managed.repository.ts';
 import { emitEvent } from '../outbox/outbox.writer.ts';
+import { runTicketAutomation } from '../workflow/rules-engine.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketAbilities } from './ticket.policy.ts';
 import { presentTicket } from './ticket.presenter.ts';
@@ -69,15 +70,17 @@ async function saveHandOff(
     before,
     after: ticket,
   });
+  const eventType =
+    kind === 'transferred_to_co_managed' ? 'ticket.transferred_to_co_managed' : 'ticket.escalated_to_msp';
   await emitEvent(context, {
-    eventType:
-      kind === 'transferred_to_co_managed' ? 'ticket.transferred_to_co_managed' : 'ticket.escalated_to_msp',
+    eventType,
     companyId: ticket.companyId,
     aggregateType: 'ticket',
     aggregateId: ticket.id,
     payload: { number: ticket.number, primaryResourceId: ticket.primaryResourceId, queueId: ticket.queueId },
   });
-  return presentTicket(actor, ticket);
+  await runTicketAutomation(context, { eventType, ticketId: ticket.id });
+  return presentTicket(actor, await getVisibleTicket(context, ticket.id).catch(() => ticket));
 }
 
 /**

@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getVisibleCompany } from '../company/company.service.ts';
 import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
+import { runTicketAutomation } from '../workflow/rules-engine.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
 import { ticketFacts, ticketScope } from './ticket.policy.ts';
@@ -222,7 +223,9 @@ export async function createTicket(context: ActorContext, input: TicketInput): P
     aggregateId: ticket.id,
     payload: { number: ticket.number, primaryResourceId: ticket.primaryResourceId, queueId: ticket.queueId },
   });
-  return presentTicket(actor, ticket);
+  // Workflow rules and the SLA clock, in this transaction; the answer shows what they changed.
+  await runTicketAutomation(context, { eventType: 'ticket.created', ticketId: ticket.id });
+  return presentTicket(actor, await getVisibleTicket(context, ticket.id).catch(() => ticket));
 }
 
 const trackedFields = [
@@ -410,18 +413,21 @@ export async function updateTicket(
   });
   await recordAudit(context, { action: 'update', entityType: 'ticket', entityId: id, before, after: ticket });
   const changed = new Set(history.map((entry) => entry.field));
+  const eventType = changed.has('statusId')
+    ? 'ticket.status_changed'
+    : changed.has('primaryResourceId')
+      ? 'ticket.assigned'
+      : 'ticket.updated';
   await emitEvent(context, {
-    eventType: changed.has('statusId')
-      ? 'ticket.status_changed'
-      : changed.has('primaryResourceId')
-        ? 'ticket.assigned'
-        : 'ticket.updated',
+    eventType,
     companyId: ticket.companyId,
     aggregateType: 'ticket',
     aggregateId: id,
     payload: { number: ticket.number, changed: [...changed] },
   });
-  return presentTicket(actor, ticket);
+  const changedFields = [...changed].filter((field) => field !== undefined);
+  await runTicketAutomation(context, { eventType, ticketId: id, changedFields });
+  return presentTicket(actor, await getVisibleTicket(context, id).catch(() => ticket));
 }
 
 export async function deleteTicket(context: ActorContext, id: number): Promise<void> {
