@@ -41,18 +41,16 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
   );
 }
 
-/** The ticket's own text, or a note the actor may read: publish level and the level's notes view scope. */
+/**
+ * The ticket's own text, or a note the actor may read: publish level and the
+ * level's notes view scope. The lookup runs in tandem_search_ticket_ids (an
+ * index search; see migration 0012) and only proposes ids — the scope
+ * predicate and the tickets RLS policy still decide which of them come back.
+ */
 function fullTextMatch(actor: Actor, q: string): SQL {
   const query = sql`websearch_to_tsquery('simple', ${q})`;
-  const ticketMatches = sql`${tickets.searchVector} @@ ${query}`;
   const notesScope = scopeOf(actor, 'notes', 'view');
-  if (notesScope === 'none') return ticketMatches;
-  const levels = sql.join(
-    readablePublishLevels[actor.licence].map((level) => sql`${level}`),
-    sql`, `,
-  );
-  const onlyMine = notesScope === 'mine' ? sql`AND n.created_by_resource_id = ${actor.resourceId}` : sql``;
-  return sql`(${ticketMatches} OR ${tickets.id} IN (
-    SELECT n.ticket_id FROM ticket_notes n
-     WHERE n.search_vector @@ ${query} AND n.publish_level::text IN (${levels}) ${onlyMine}))`;
+  const levels = notesScope === 'none' ? [] : readablePublishLevels[actor.licence];
+  const onlyAuthor = notesScope === 'mine' ? actor.resourceId : null;
+  return sql`${tickets.id} IN (SELECT tandem_search_ticket_ids(${query}, ${`{${levels.join(',')}}`}::text[], ${onlyAuthor}::integer))`;
 }

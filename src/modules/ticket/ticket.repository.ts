@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import {
   ticketChecklistItems,
@@ -43,7 +43,10 @@ export async function listTickets(
   limit: number,
 ): Promise<TicketWithSecondaries[]> {
   const { column, descending } = sortOf(sort);
-  const direction = descending ? desc : asc;
+  // The null ordering matches how the indexes are built (drizzle's DESC is NULLS LAST), so
+  // PostgreSQL can walk them instead of sorting; the columns are NOT NULL, results are the same.
+  const direction = (value: SQL | typeof tickets.id) =>
+    descending ? sql`${value} DESC NULLS LAST` : sql`${value} ASC NULLS FIRST`;
   // A row comparison walks the (sort, id) index directly.
   const keyset =
     after === null
