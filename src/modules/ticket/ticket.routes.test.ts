@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, type DemoIds, demoIds } from '../../../test/factories.ts';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
@@ -48,6 +49,16 @@ describe.each(testDatabaseTargets)('tickets on $name', (target) => {
       items: { kind: string }[];
     }>();
     expect(history.items.map((entry) => entry.kind)).toEqual(['created']);
+  });
+
+  it('keeps numbering past the 9,999th ticket of a day without collisions', async () => {
+    await tandem.database.db.execute(
+      sql`UPDATE ticket_number_counters SET last_value = 9998 WHERE day = (now() AT TIME ZONE 'UTC')::date`,
+    );
+    const numbers = [];
+    for (let index = 0; index < 3; index++)
+      numbers.push((await createTicket(tech, { companyId: ids.company('Litware') })).number);
+    expect(numbers.map((number) => number.split('.')[1])).toEqual(['9999', '10000', '10001']);
   });
 
   it('lets a co-managing user create a ticket for their own company without naming it', async () => {
