@@ -4,6 +4,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuthenticationCache } from '../access/authentication-cache.ts';
 import type { Database } from '../db/database.ts';
@@ -19,7 +21,8 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-const webRoot = fileURLToPath(new URL('../web/public', import.meta.url));
+/** The built agent web app (`npm run build:web`; `npm start` builds it when missing or stale). */
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -67,6 +70,40 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   registerRoutes(app);
 
-  await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
+  await registerWebApp(app);
   return app;
+}
+
+/**
+ * Serves the web app: hashed assets cached for good, and index.html (never
+ * cached) for every other GET outside /api, so the router's deep links work.
+ */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  if (!existsSync(join(webRoot, 'index.html'))) {
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><title>Tandem</title><p>The web app is not built yet: run <code>npm run build:web</code>.</p>',
+        ),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (response, path) => {
+      response.setHeader(
+        'cache-control',
+        path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') return reply.callNotFound();
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 }

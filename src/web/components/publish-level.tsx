@@ -1,0 +1,61 @@
+import { Badge, Select } from '@mantine/core';
+import { type PublishLevel, publishLevels, readablePublishLevels } from '../../shared/access-vocabulary.ts';
+import { useMe } from '../api/queries.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const colours: Record<PublishLevel, string> = {
+  internal: 'red',
+  internal_and_co_managed: 'violet',
+  all: 'green',
+  customer_internal: 'orange',
+};
+
+/** The server's own words for who can read an entry (`publishLevelLabel`), as a badge. */
+export function PublishLevelBadge({ level, label }: { level: PublishLevel; label: string }) {
+  return (
+    <Badge color={colours[level]} variant="light" tt="none" data-testid="publish-level" title={label}>
+      {label}
+    </Badge>
+  );
+}
+
+/**
+ * The levels offered come from the shared vocabulary the server checks with
+ * (`readablePublishLevels`); the server still decides, and a 422 names what is allowed.
+ */
+export function PublishLevelSelect({
+  value,
+  onChange,
+  label,
+  required,
+  placeholder,
+  error,
+  allowed,
+}: {
+  value: PublishLevel | null;
+  onChange: (level: PublishLevel | null) => void;
+  label: string;
+  required?: boolean;
+  placeholder?: string;
+  error?: string | null;
+  allowed?: readonly PublishLevel[] | null;
+}) {
+  const { t } = useI18n();
+  const me = useMe();
+  const offered = allowed ?? readablePublishLevels[me.licence];
+  return (
+    <Select
+      label={label}
+      required={required}
+      placeholder={placeholder}
+      error={error}
+      value={value}
+      clearable={!required}
+      onChange={(next) => {
+        onChange(publishLevels.find((level) => level === next) ?? null);
+      }}
+      data={offered.map((level) => ({ value: level, label: t(`publish.${level}`) }))}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import { Stack, Text, Timeline } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { useNames } from '../api/queries.ts';
+import type { HistoryEntry, Ticket } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const kinds = ['created', 'transferred_to_co_managed', 'escalated_to_msp', 'checklist'] as const;
+
+export function TicketHistory({ ticket }: { ticket: Ticket }) {
+  const { t, formatDateTime } = useI18n();
+  const names = useNames();
+  const history = useQuery({
+    queryKey: ['ticket', ticket.id, 'history'],
+    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/v1/tickets/${ticket.id}/history`),
+  });
+  const items = history.data?.items ?? [];
+  if (history.isSuccess && items.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
+  const describe = (entry: HistoryEntry) => {
+    const kind = kinds.find((known) => known === entry.kind);
+    if (kind) return t(`history.${kind}`);
+    return t('history.field_changed', { field: entry.field ?? entry.kind });
+  };
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      {[...items].reverse().map((entry) => (
+        <Timeline.Item
+          key={entry.id}
+          title={`${entry.actorResourceId === null ? t('history.someone') : names.resource(entry.actorResourceId)} ${describe(entry)}`}
+        >
+          <Stack gap={0}>
+            {entry.kind === 'field_changed' && (
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {JSON.stringify(entry.oldValue)} → {JSON.stringify(entry.newValue)}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {formatDateTime(entry.occurredAt)}
+            </Text>
+          </Stack>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

@@ -1,0 +1,83 @@
+import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import { referenceQueries, useMe, useNames } from '../api/queries.ts';
+import type { Ticket, TimeEntry } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LogTimeForm } from './log-time-form.tsx';
+
+export function TicketTime({ ticket }: { ticket: Ticket }) {
+  const { t, formatDateTime, formatNumber, locale } = useI18n();
+  const me = useMe();
+  const names = useNames();
+  const workTypes = useQuery(referenceQueries.workTypes).data ?? [];
+  const entries = useQuery({
+    queryKey: ['ticket', ticket.id, 'time'],
+    queryFn: () => api.get<{ items: TimeEntry[] }>(`/api/v1/tickets/${ticket.id}/time-entries`),
+  });
+  const items = entries.data?.items ?? [];
+  const total = items.reduce((sum, entry) => sum + Number(entry.hours), 0);
+  const money = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+  });
+  const cost = items.reduce((sum, entry) => sum + Number(entry.internalCost ?? 0), 0);
+  return (
+    <Stack>
+      <Paper withBorder p="sm">
+        <Title order={2} size="h5" mb="xs">
+          {t('time.log')}
+        </Title>
+        <LogTimeForm ticketId={ticket.id} />
+      </Paper>
+      {entries.isSuccess && items.length === 0 && <Text c="dimmed">{t('time.empty')}</Text>}
+      {items.length > 0 && (
+        <>
+          <Group gap="md">
+            <Text fw={600} data-testid="time-total">
+              {t('time.total', { hours: formatNumber(total) })}
+            </Text>
+            {me.canViewInternalCost && (
+              <Text size="sm">{t('time.cost', { amount: money.format(cost) })}</Text>
+            )}
+          </Group>
+          <Table.ScrollContainer minWidth={500}>
+            <Table striped aria-label={t('tabs.time')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('time.hours')}</Table.Th>
+                  <Table.Th>{t('time.workType')}</Table.Th>
+                  <Table.Th>{t('time.summary')}</Table.Th>
+                  <Table.Th>{t('column.assignee')}</Table.Th>
+                  <Table.Th>{t('time.publishLevel')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((entry) => (
+                  <Table.Tr key={entry.id} data-testid="time-entry">
+                    <Table.Td>{formatNumber(entry.hours)}</Table.Td>
+                    <Table.Td>
+                      {workTypes.find((type) => type.id === entry.workTypeId)?.name ?? `#${entry.workTypeId}`}
+                    </Table.Td>
+                    <Table.Td>{entry.summary}</Table.Td>
+                    <Table.Td>
+                      {names.resource(entry.resourceId)}
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(entry.startedAt ?? entry.createdAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" tt="none" size="sm">
+                        {t(`publish.${entry.publishLevel}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,296 @@
+import { Badge, Button, Grid, Group, Loader, Modal, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconArrowForwardUp, IconListCheck, IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api, isApiError } from '../api/client.ts';
+import { referenceQueries, useMe, useNames, worklistQuery } from '../api/queries.ts';
+import type { Ticket, TicketDetail, WorklistItem } from '../api/types.ts';
+import { StopwatchButton } from '../components/stopwatch.tsx';
+import { TicketAttachments } from '../components/ticket-attachments.tsx';
+import { TicketChecklist } from '../components/ticket-checklist.tsx';
+import { TicketFields } from '../components/ticket-fields.tsx';
+import { TicketHistory } from '../components/ticket-history.tsx';
+import { TicketNotes } from '../components/ticket-notes.tsx';
+import { TicketTime } from '../components/ticket-time.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { NotFoundPage } from './not-found.tsx';
+
+export function ticketQuery(id: number) {
+  return {
+    queryKey: ['ticket', id, 'detail'],
+    queryFn: () => api.get<TicketDetail>(`/api/v1/tickets/${id}`),
+  };
+}
+
+export function TicketDetailPage() {
+  const { t } = useI18n();
+  const { ticketId } = useParams({ from: '/app/tickets/$ticketId' });
+  const id = Number(ticketId);
+  const valid = Number.isInteger(id) && id > 0 && id <= 2_147_483_647;
+  const ticket = useQuery({ ...ticketQuery(id), enabled: valid });
+  const isPhone = useMediaQuery('(max-width: 62em)');
+
+  if (!valid || isApiError(ticket.error, 404)) {
+    return <NotFoundPage title={t('ticket.notFound')} text={t('ticket.notFoundText')} />;
+  }
+  if (ticket.isError) return <Text c="red">{t('app.error', { message: ticket.error.message })}</Text>;
+  if (!ticket.data) return <Loader aria-label={t('app.loading')} />;
+  const data = ticket.data;
+
+  const tabs = (
+    <Tabs defaultValue="notes" keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="notes">{t('tabs.notes')}</Tabs.Tab>
+        <Tabs.Tab value="time">{t('tabs.time')}</Tabs.Tab>
+        <Tabs.Tab value="attachments">{t('tabs.attachments')}</Tabs.Tab>
+        <Tabs.Tab value="checklist">{t('tabs.checklist')}</Tabs.Tab>
+        <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="notes" pt="sm">
+        <TicketNotes ticket={data} />
+      </Tabs.Panel>
+      <Tabs.Panel value="time" pt="sm">
+        <TicketTime ticket={data} />
+      </Tabs.Panel>
+      <Tabs.Panel value="attachments" pt="sm">
+        <TicketAttachments ticket={data} isPhone={isPhone} />
+      </Tabs.Panel>
+      <Tabs.Panel value="checklist" pt="sm">
+        <TicketChecklist ticket={data} />
+      </Tabs.Panel>
+      <Tabs.Panel value="history" pt="sm">
+        <TicketHistory ticket={data} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+
+  return (
+    <Stack gap="md">
+      <TicketHeader ticket={data} />
+      {isPhone ? (
+        <Stack>
+          <TicketFields ticket={data} />
+          {tabs}
+        </Stack>
+      ) : (
+        <Grid>
+          <Grid.Col span={8}>{tabs}</Grid.Col>
+          <Grid.Col span={4}>
+            <TicketFields ticket={data} />
+          </Grid.Col>
+        </Grid>
+      )}
+    </Stack>
+  );
+}
+
+function TicketHeader({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useI18n();
+  const names = useNames();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const categories = useQuery(referenceQueries.categories).data ?? [];
+  const worklist = useQuery(worklistQuery);
+  const category = categories.find((row) => row.id === ticket.categoryId);
+  const onWorklist = worklist.data?.items.some((item) => item.ticketId === ticket.id) ?? false;
+
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['ticket', ticket.id] }),
+      queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+      queryClient.invalidateQueries({ queryKey: ['worklist'] }),
+    ]);
+  };
+  const handoff = useMutation({
+    mutationFn: (kind: 'transfer-to-co-managed' | 'escalate-to-msp') =>
+      api.post<Ticket>(`/api/v1/tickets/${ticket.id}/${kind}`, { version: ticket.version }),
+    onSuccess: async (_result, kind) => {
+      notifications.show({
+        color: 'green',
+        message: t(kind === 'transfer-to-co-managed' ? 'ticket.transferred' : 'ticket.escalated'),
+      });
+      await refresh();
+    },
+    onError: async (error) => {
+      notifications.show({ color: 'red', message: error.message });
+      await refresh();
+    },
+  });
+  const addToWorklist = useMutation({
+    mutationFn: (resourceId?: number) =>
+      api.post('/api/v1/worklist', { ticketId: ticket.id, ...(resourceId ? { resourceId } : {}) }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('ticket.addedToWorklist') });
+      await queryClient.invalidateQueries({ queryKey: ['worklist'] });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+  const doneNext = useMutation({
+    mutationFn: () =>
+      api.post<{ item: WorklistItem | null }>('/api/v1/worklist/next', { doneTicketId: ticket.id }),
+    onSuccess: async ({ item }) => {
+      await queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      await navigate(
+        item
+          ? { to: '/tickets/$ticketId', params: { ticketId: String(item.ticketId) } }
+          : { to: '/worklist' },
+      );
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/v1/tickets/${ticket.id}`),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('ticket.deleted') });
+      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      await navigate({ to: '/tickets' });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
+
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        <Link to="/tickets">← {t('ticket.back')}</Link>
+      </Text>
+      <Group gap="xs">
+        <Text ff="monospace" c="dimmed" data-testid="ticket-number">
+          {ticket.number}
+        </Text>
+        <Badge variant="light" tt="none" data-testid="ticket-status">
+          {names.status(ticket.statusId)}
+        </Badge>
+        <Badge variant="outline" tt="none">
+          {names.priority(ticket.priorityId)}
+        </Badge>
+        <Badge variant="outline" color="gray" tt="none">
+          {names.company(ticket.companyId)}
+        </Badge>
+        {ticket.coManagedVisible && (
+          <Badge variant="light" color="violet" tt="none">
+            {t('ticket.coManagedVisible')}
+          </Badge>
+        )}
+      </Group>
+      <Title order={1} size="h2" data-testid="ticket-title">
+        {ticket.title}
+      </Title>
+      <Group gap="xs">
+        {category?.stopwatchEnabled !== false && (
+          <StopwatchButton ticketId={ticket.id} ticketNumber={ticket.number} />
+        )}
+        {onWorklist ? (
+          <Button
+            variant="light"
+            color="green"
+            leftSection={<IconListCheck size={16} aria-hidden />}
+            onClick={() => doneNext.mutate()}
+            loading={doneNext.isPending}
+          >
+            {t('ticket.doneNext')}
+          </Button>
+        ) : (
+          <Button
+            variant="light"
+            leftSection={<IconListCheck size={16} aria-hidden />}
+            onClick={() => addToWorklist.mutate(undefined)}
+            loading={addToWorklist.isPending}
+            disabled={!worklist.data}
+          >
+            {t('ticket.addToWorklist')}
+          </Button>
+        )}
+        {worklist.data?.abilities.addForColleague && (
+          <AddForColleague ticket={ticket} onAdd={(resourceId) => addToWorklist.mutate(resourceId)} />
+        )}
+        {ticket.abilities.transferToCoManaged && (
+          <Button
+            variant="light"
+            color="violet"
+            leftSection={<IconArrowForwardUp size={16} aria-hidden />}
+            onClick={() => handoff.mutate('transfer-to-co-managed')}
+            loading={handoff.isPending && handoff.variables === 'transfer-to-co-managed'}
+          >
+            {t('ticket.transfer')}
+          </Button>
+        )}
+        {ticket.abilities.escalateToMsp && (
+          <Button
+            variant="light"
+            color="orange"
+            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+            onClick={() => handoff.mutate('escalate-to-msp')}
+            loading={handoff.isPending && handoff.variables === 'escalate-to-msp'}
+          >
+            {t('ticket.escalate')}
+          </Button>
+        )}
+        {ticket.abilities.delete && (
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => {
+              if (window.confirm(t('ticket.deleteConfirm'))) remove.mutate();
+            }}
+          >
+            {t('ticket.delete')}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+function AddForColleague({ ticket, onAdd }: { ticket: Ticket; onAdd: (resourceId: number) => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const [choice, setChoice] = useState<string | null>(null);
+  const people = (useQuery(referenceQueries.resources).data ?? []).filter(
+    (person) =>
+      person.active &&
+      person.id !== me.id &&
+      (person.licenceType === 'full' || person.licenceType === 'co_managed'),
+  );
+  return (
+    <>
+      <Button
+        variant="subtle"
+        leftSection={<IconUserPlus size={16} aria-hidden />}
+        onClick={() => setOpen(true)}
+      >
+        {t('ticket.addForColleague')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`${t('ticket.addForColleague')} · ${ticket.number}`}
+      >
+        <Stack>
+          <Select
+            label={t('ticket.colleague')}
+            data={people.map((person) => ({
+              value: String(person.id),
+              label: `${person.firstName} ${person.lastName}`,
+            }))}
+            value={choice}
+            onChange={setChoice}
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Button
+            disabled={choice === null}
+            onClick={() => {
+              onAdd(Number(choice));
+              setOpen(false);
+            }}
+          >
+            {t('ticket.add')}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
