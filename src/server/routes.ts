@@ -14,6 +14,11 @@ import { ticketRoutes } from '../modules/ticket/ticket.routes.ts';
 import { ticketViewRoutes } from '../modules/ticket-view/ticket-view.routes.ts';
 import { ticketConfigRoutes } from '../modules/ticket-config/ticket-config.routes.ts';
 import { timeEntryRoutes } from '../modules/time-entry/time-entry.routes.ts';
+import { incomingMailRoutes } from '../modules/mail/incoming-mail.routes.ts';
+import { notificationRoutes } from '../modules/notification/notification.routes.ts';
+import { slaRoutes } from '../modules/sla/sla.routes.ts';
+import { webhookRoutes } from '../modules/webhook/webhook.routes.ts';
+import { workflowRoutes } from '../modules/workflow/workflow.routes.ts';
 import { worklistRoutes } from '../modules/worklist/worklist.routes.ts';
 
 /** Every API module, in one list. */
@@ -33,5 +38,10 @@ export function registerRoutes(app: FastifyInstance): void {
   attachmentRoutes(app);
   ticketConfigRoutes(app);
   timeEntryRoutes(app);
+  workflowRoutes(app);
+  slaRoutes(app);
+  notificationRoutes(app);
+  webhookRoutes(app);
+  incomingMailRoutes(app);
   worklistRoutes(app);
 }

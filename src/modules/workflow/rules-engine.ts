@@ -107,7 +107,7 @@ export function parseRule(row: RuleRow): ParsedRule | { row: RuleRow; problem: s
   return { row, conditions: conditions.data, actions: actions.data };
 }
 
-function inScope(row: RuleRow, facts: TicketFactsRow): boolean {
+export function inScope(row: RuleRow, facts: TicketFactsRow): boolean {
   return (
     (row.scopeCompanyId === null || row.scopeCompanyId === facts.facts.ticket.companyId) &&
     (row.scopeCategoryId === null || row.scopeCategoryId === facts.facts.ticket.categoryId) &&

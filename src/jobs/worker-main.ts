@@ -1,0 +1,23 @@
+import { ensureSystemData } from '../db/bootstrap.ts';
+import { openDatabase } from '../db/database.ts';
+import { loadConfig } from '../lib/config.ts';
+import { startWorker } from './worker.ts';
+import { consoleLog } from './worker-log.ts';
+
+// `npm run worker`: the automation worker alone, beside app servers started with
+// TANDEM_WORKER=false; any number of each can share one PostgreSQL.
+const config = loadConfig();
+const database = await openDatabase(config.database);
+await database.migrate();
+await ensureSystemData(database.db);
+const worker = await startWorker({ database, config, log: consoleLog });
+consoleLog.info({ driver: database.driver, smtpPort: worker.smtp?.port ?? null }, 'Tandem worker started');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void worker
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  });
+}

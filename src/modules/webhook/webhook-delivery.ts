@@ -1,0 +1,122 @@
+import { eq, sql } from 'drizzle-orm';
+import { loadActor } from '../../access/actor-loader.ts';
+import { runAsActor } from '../../access/actor-transaction.ts';
+import type { Database } from '../../db/database.ts';
+import { outboxEvents, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
+import type { WebhookJobData } from '../../jobs/job-names.ts';
+import { webhookData } from './webhook-payload.ts';
+import { signatureHeader, signWebhook, timestampHeader } from './webhook-signature.ts';
+
+export interface WebhookAttempt {
+  /** pg-boss's retry count of this job and its limit: the last failure marks the delivery failed. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type WebhookOutcome = 'succeeded' | 'already_delivered' | 'skipped';
+
+const timeoutMilliseconds = 10_000;
+
+/**
+ * One event to one subscription. A non-2xx answer or a network error throws, so
+ * pg-boss retries with exponential backoff; every attempt is in the delivery log.
+ */
+export async function deliverWebhook(
+  db: Database,
+  data: WebhookJobData,
+  attempt: WebhookAttempt,
+): Promise<WebhookOutcome> {
+  const [subscription] = await db
+    .select()
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.id, data.subscriptionId));
+  const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, data.outboxEventId));
+  if (!subscription?.active || !event) return 'skipped';
+  const dedupeKey = `${event.id}:${subscription.id}`;
+  await db
+    .insert(webhookDeliveries)
+    .values({
+      subscriptionId: subscription.id,
+      dedupeKey,
+      eventType: event.eventType,
+      outboxEventId: event.id,
+      status: 'pending',
+    })
+    .onConflictDoNothing();
+  const [delivery] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.dedupeKey, dedupeKey));
+  if (!delivery) throw new Error('the delivery row vanished');
+  if (delivery.status === 'succeeded') return 'already_delivered';
+  const finish = (values: {
+    status: string;
+    lastStatusCode?: number | null;
+    lastError: string | null;
+    deliveredAt?: ReturnType<typeof sql>;
+  }) =>
+    db
+      .update(webhookDeliveries)
+      .set({ ...values, attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: sql`now()` })
+      .where(eq(webhookDeliveries.id, delivery.id));
+
+  const owner = await loadActor(db, subscription.ownerResourceId).catch(() => null);
+  const payload = owner
+    ? await runAsActor(db, owner, (context) =>
+        webhookData(context, { ...event, payload: event.payload as Record<string, unknown> }),
+      )
+    : null;
+  if (!payload) {
+    await finish({
+      status: 'skipped',
+      lastError: owner ? 'The owner may not see this.' : 'The owner cannot sign in.',
+    });
+    return 'skipped';
+  }
+  const body = JSON.stringify({
+    id: delivery.id,
+    event: event.eventType,
+    occurredAt: event.createdAt.toISOString(),
+    data: payload,
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  let failure: string;
+  let statusCode: number | null = null;
+  try {
+    const response = await fetch(subscription.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Tandem-Webhooks/1',
+        'x-tandem-event': event.eventType,
+        'x-tandem-delivery': String(delivery.id),
+        [timestampHeader]: String(timestamp),
+        [signatureHeader]: signWebhook(subscription.secret, timestamp, body),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMilliseconds),
+    });
+    statusCode = response.status;
+    await response.body?.cancel();
+    if (response.ok) {
+      await finish({
+        status: 'succeeded',
+        lastStatusCode: statusCode,
+        lastError: null,
+        deliveredAt: sql`now()`,
+      });
+      return 'succeeded';
+    }
+    failure = `The receiver answered ${statusCode}.`;
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  const last = attempt.retryCount >= attempt.retryLimit;
+  await finish({
+    status: last ? 'failed' : 'retrying',
+    lastStatusCode: statusCode,
+    lastError: failure.slice(0, 1000),
+  });
+  throw new Error(`webhook ${subscription.id} delivery failed: ${failure}`);
+}
