@@ -21,6 +21,9 @@ function argument(name: string, fallback: number): number {
   return value;
 }
 
+/** Without a terminal (CI, logs) the bars print a line every few seconds instead. */
+const noTerminal = { noTTYOutput: true, notTTYSchedule: 5000 };
+
 async function run(db: Database, statement: string): Promise<void> {
   await db.execute(sql.raw(statement));
 }
@@ -33,7 +36,7 @@ async function chunked(
   statement: (from: number, to: number) => string,
 ) {
   const bar = new SingleBar(
-    { format: `${label.padEnd(14)} {bar} {percentage}% | {value}/{total} | {duration_formatted}` },
+    { format: `${label.padEnd(14)} {bar} {percentage}% | {value}/{total} | {duration_formatted}`, ...noTerminal },
     Presets.shades_classic,
   );
   bar.start(total, 0);
@@ -225,7 +228,7 @@ export async function seedBenchWorld(db: Database, tickets: number): Promise<voi
   );
 
   const bar = new SingleBar(
-    { format: `indexes        {bar} {value}/{total} | {duration_formatted}` },
+    { format: `indexes        {bar} {value}/{total} | {duration_formatted}`, ...noTerminal },
     Presets.shades_classic,
   );
   bar.start(heavyIndexes.length, 0);

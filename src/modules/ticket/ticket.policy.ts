@@ -6,10 +6,12 @@ import { tickets } from '../../db/schema/index.ts';
 
 const never = sql`false`;
 
-/** Tickets on which the actor is a secondary resource. */
-function isSecondary(actor: Actor): SQL {
-  return sql`${tickets.id} IN (SELECT ticket_id FROM ticket_secondary_resources WHERE resource_id = ${actor.resourceId})`;
-}
+/**
+ * Tickets on which the actor is a secondary resource. Read through the same
+ * definer function the RLS policy uses: evaluated once per statement, instead
+ * of a sub-query that RLS would re-check against tickets row by row.
+ */
+const isSecondary = sql`${tickets.id} = ANY ((SELECT tandem_actor_secondary_ticket_ids())::integer[])`;
 
 /** "Mine": assigned to me (primary or secondary), created by me, or — for customers — about me. */
 export function ticketIsMine(actor: Actor): SQL {
@@ -18,7 +20,7 @@ export function ticketIsMine(actor: Actor): SQL {
       eq(tickets.primaryResourceId, actor.resourceId),
       eq(tickets.createdByResourceId, actor.resourceId),
       actor.contactId === null ? undefined : eq(tickets.contactId, actor.contactId),
-      isSecondary(actor),
+      isSecondary,
     ) ?? never
   );
 }
@@ -34,7 +36,7 @@ function licenceVisibility(actor: Actor): SQL | undefined {
       return or(
         eq(tickets.coManagedVisible, true),
         eq(tickets.primaryResourceId, actor.resourceId),
-        isSecondary(actor),
+        isSecondary,
       );
     case 'portal':
       return actor.securityLevel.portalTier === 'basic' && actor.contactId !== null

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isMspActor } from '../../access/actor.ts';
+import { type Actor, isMspActor } from '../../access/actor.ts';
 import { allows, mayAddAny } from '../../access/permissions.ts';
 import { queryRows } from '../../db/database.ts';
 import { ticketChecklistItems, tickets, ticketSources } from '../../db/schema/index.ts';
@@ -76,6 +76,7 @@ export async function listVisibleTickets(
     query.sort,
     after,
     query.limit + 1,
+    fewCompanies(actor, query),
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -84,6 +85,17 @@ export async function listVisibleTickets(
     nextCursor:
       rows.length > query.limit && last ? encodeCursor([sortValueOf(last, query.sort), last.id]) : null,
   };
+}
+
+/** Companies worth reading one by one (see listTickets): a small reach, sorted by an indexed column. */
+function fewCompanies(actor: Actor, query: TicketListQuery): number[] | null {
+  // A search already narrows to a few tickets; running it once per company would only repeat it.
+  if (query.q !== undefined || (query.sort !== '-lastActivityAt' && query.sort !== 'lastActivityAt'))
+    return null;
+  const reach = actor.reach === 'all' ? null : [...actor.reach];
+  const wanted = query.companyId ?? reach;
+  const companies = reach && wanted ? wanted.filter((id) => reach.includes(id)) : wanted;
+  return companies && companies.length > 1 && companies.length <= 100 ? companies : null;
 }
 
 export async function countVisibleTickets(context: ActorContext, filters: TicketFilters): Promise<number> {
