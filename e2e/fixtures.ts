@@ -83,6 +83,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Picks an option of a Mantine Select (or MultiSelect) by its label. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).first().click();
 }

@@ -50,6 +50,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         DATABASE_URL: '',
         TANDEM_SMTP_PORT: '',
         TANDEM_IMAP_URL: '',
+        // The browser journeys need no automation worker.
+        TANDEM_WORKER: 'false',
         SMTP_URL: '',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

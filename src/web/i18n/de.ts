@@ -39,6 +39,7 @@ export const de: Record<MessageKey, string> = {
   'search.shortcut': 'Suche (Strg+K)',
   'tickets.title': 'Tickets',
   'tickets.count': '{count} Tickets',
+  'tickets.countOne': '1 Ticket',
   'tickets.search': 'Suche',
   'tickets.searchPlaceholder': 'Nummer, Titel, Text der Notizen…',
   'tickets.status': 'Status',

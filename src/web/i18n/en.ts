@@ -36,6 +36,7 @@ export const en = {
   'search.shortcut': 'Search (Ctrl+K)',
   'tickets.title': 'Tickets',
   'tickets.count': '{count} tickets',
+  'tickets.countOne': '1 ticket',
   'tickets.search': 'Search',
   'tickets.searchPlaceholder': 'Number, title, text of notes…',
   'tickets.status': 'Status',

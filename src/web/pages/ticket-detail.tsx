@@ -72,8 +72,8 @@ export function TicketDetailPage() {
       <TicketHeader ticket={data} />
       {isPhone ? (
         <Stack>
-          <TicketFields ticket={data} />
           {tabs}
+          <TicketFields ticket={data} />
         </Stack>
       ) : (
         <Grid>

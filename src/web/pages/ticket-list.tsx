@@ -68,7 +68,7 @@ const idList = (value: string | undefined) => (value ? value.split(',') : []);
 const joinIds = (values: string[]) => (values.length > 0 ? values.join(',') : undefined);
 
 export function TicketListPage() {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const isPhone = useMediaQuery('(max-width: 48em)');
@@ -109,7 +109,11 @@ export function TicketListPage() {
           {t('tickets.title')}
         </Title>
         <Text size="sm" c="dimmed" data-testid="ticket-count" aria-live="polite">
-          {count.data ? t('tickets.count', { count: new Intl.NumberFormat().format(count.data.count) }) : ''}
+          {count.data
+            ? count.data.count === 1
+              ? t('tickets.countOne')
+              : t('tickets.count', { count: formatNumber(count.data.count, 0) })
+            : ''}
         </Text>
       </Group>
       <TicketFilters search={search} setFilter={setFilter} isPhone={isPhone} />
