@@ -27,6 +27,8 @@ export interface WorkerOptions {
   loops?: boolean;
   /** Where attachments of incoming mail go; the local attachments folder by default. */
   storage?: BlobStorage;
+  /** Outgoing mail; from the configuration (SMTP or the mail folder) by default. */
+  transport?: MailTransport;
 }
 
 export interface Worker {
@@ -63,7 +65,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   boss.on('error', (error) => {
     log.error({ err: error }, 'job queue error');
   });
-  const transport = createMailTransport(automation);
+  const transport = options.transport ?? createMailTransport(automation);
   const notificationDeps = { db, transport, mailDomain: mailDomainOf(automation.mailFrom) };
   const pollingIntervalSeconds = options.jobPollSeconds ?? 2;
 
