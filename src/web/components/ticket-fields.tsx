@@ -474,7 +474,9 @@ function ConflictDialog({
                       </Stack>
                     </Radio.Group>
                   ) : (
-                    '—'
+                    <Text size="sm" c="dimmed">
+                      {t('conflict.untouched')}
+                    </Text>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -130,6 +130,7 @@ export const de: Record<MessageKey, string> = {
   'conflict.keepMine': 'Meine behalten',
   'conflict.takeTheirs': 'Deren übernehmen',
   'conflict.merge': 'Zusammengeführt speichern',
+  'conflict.untouched': 'Von Ihnen nicht geändert: deren Wert bleibt',
   'tabs.notes': 'Notizen',
   'tabs.time': 'Zeit',
   'tabs.attachments': 'Anhänge',

@@ -126,6 +126,7 @@ export const en = {
   'conflict.keepMine': 'Keep mine',
   'conflict.takeTheirs': 'Take theirs',
   'conflict.merge': 'Save merged ticket',
+  'conflict.untouched': 'Not changed by you: theirs is kept',
   'tabs.notes': 'Notes',
   'tabs.time': 'Time',
   'tabs.attachments': 'Attachments',

@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures.ts';
+
+interface Me {
+  csrfToken: string;
+}
+
+/** The API through the page's own session (cookie + CSRF token), for setting the scene. */
+async function apiAs(page: Page) {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as Me;
+  const headers = { 'x-csrf-token': me.csrfToken };
+  return {
+    get: async <T>(path: string) => (await (await page.request.get(path)).json()) as T,
+    post: async <T>(path: string, data: unknown) =>
+      (await (await page.request.post(path, { data, headers })).json()) as T,
+    patch: (path: string, data: unknown) => page.request.patch(path, { data, headers }),
+  };
+}
+
+test('sign-in explains a wrong password', async ({ browsers }) => {
+  const page = await browsers.open();
+  await page.goto('/tickets');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel(/^E-mail address/).fill('tech1@northwind.example');
+  await page.getByLabel(/^Password/).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('E-mail address or password is wrong.');
+});
+
+test('German and English, switchable, with localised dates', async ({ browsers }, testInfo) => {
+  const page = await browsers.signIn('tech2@northwind.example', { locale: 'de' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByTestId('signed-in-as')).toHaveText(/^Angemeldet als /);
+  await expect(page.getByRole('heading', { name: 'Tickets' })).toBeVisible();
+  await expect(page.getByTestId('ticket-count')).toHaveText(/^[\d.]+ Tickets$/);
+  await expect(page.getByTestId('ticket-row').first()).toContainText(/\d{2}\.\d{2}\.\d{4}/);
+  await screenshot(page, `${testInfo.project.name}-09-german-ticket-list`);
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('signed-in-as')).toHaveText(/^Signed in as /);
+  await expect(page.getByTestId('ticket-row').first()).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
+});
+
+test('global search finds tickets and companies (Ctrl+K)', async ({ browsers }) => {
+  const page = await browsers.signIn('dispatch@northwind.example');
+  await page.getByTestId('open-search').click();
+  await page.getByRole('textbox', { name: 'Search' }).last().fill('Contoso');
+  const company = page.getByRole('button', { name: 'Contoso Logistics' });
+  await expect(company).toBeVisible();
+  await company.click();
+  await expect(page.getByRole('heading', { name: 'Contoso Logistics' })).toBeVisible();
+});
+
+test('a stale edit shows what changed and merges', async ({ browsers }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'the same form; one run is enough');
+  const page = await browsers.signIn('tech1@northwind.example');
+  const api = await apiAs(page);
+  const contoso = (
+    await api.get<{ items: { id: number; name: string }[] }>('/api/v1/companies?q=Contoso')
+  ).items.find((company) => company.name === 'Contoso');
+  const ticket = await api.post<{ id: number; version: number }>('/api/v1/tickets', {
+    title: 'Monitor flickers',
+    companyId: contoso?.id,
+  });
+  await page.goto(`/tickets/${ticket.id}`);
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByRole('form', { name: 'Edit' })
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Monitor flickers on desk 12');
+
+  // Meanwhile a colleague renames it and raises the priority.
+  const priorities = await api.get<{ items: { id: number; name: string }[] }>('/api/v1/ticket-priorities');
+  const critical = priorities.items.find((priority) => priority.name === 'Critical');
+  const theirs = await api.patch(`/api/v1/tickets/${ticket.id}`, {
+    title: 'Monitor flickers (HDMI cable?)',
+    priorityId: critical?.id,
+    version: ticket.version,
+  });
+  expect(theirs.status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Someone else changed this ticket' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Monitor flickers (HDMI cable?)');
+  await expect(dialog).toContainText('Critical');
+  await screenshot(page, `${testInfo.project.name}-10-edit-conflict`);
+  await dialog.getByRole('button', { name: 'Save merged ticket' }).click();
+  await expect(page.getByTestId('ticket-title')).toHaveText('Monitor flickers on desk 12');
+  await expect(page.getByTestId('field-priorityId')).toHaveText('Critical');
+});
