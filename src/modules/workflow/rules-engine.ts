@@ -8,7 +8,7 @@ import { loadLocationCalendar } from '../sla/location-calendar.ts';
 import { updateSlaClock } from '../sla/sla-clock.ts';
 import { asAutomation } from './automation-actor.ts';
 import { applyRuleAction } from './rule-actions.ts';
-import { currentChain, maxRuleDepth, withinRule } from './rule-chain.ts';
+import { inChain, maxRuleDepth, type RuleChain, withinRule } from './rule-chain.ts';
 import { type ConditionResult, evaluateConditions, type RuleFacts } from './rule-conditions.ts';
 import {
   ruleAction,
@@ -154,19 +154,28 @@ export async function runRules(
   triggers: readonly RuleTrigger[],
   options: RuleRunOptions,
 ): Promise<number> {
-  const chain = currentChain();
+  return inChain((chain) => runRulesInChain(automation, ticketId, triggers, options, chain));
+}
+
+async function runRulesInChain(
+  automation: ActorContext,
+  ticketId: number,
+  triggers: readonly RuleTrigger[],
+  options: RuleRunOptions,
+  chain: RuleChain,
+): Promise<number> {
   const rules = (await activeRulesFor(automation.tx, triggers)).filter(
-    (rule) =>
-      !chain.ruleIds.has(rule.id) &&
-      (options.onlyRuleIds === undefined || options.onlyRuleIds.includes(rule.id)),
+    (rule) => options.onlyRuleIds === undefined || options.onlyRuleIds.includes(rule.id),
   );
   let applied = 0;
   for (const row of rules) {
+    if (chain.fired.has(row.id)) continue;
     const facts = await loadTicketFacts(automation.tx, ticketId);
     if (!facts) return applied;
     if (!inScope(row, facts)) continue;
     const base = { ruleId: row.id, ticketId, companyId: facts.facts.ticket.companyId, trigger: row.trigger };
     if (chain.depth >= maxRuleDepth) {
+      chain.fired.add(row.id);
       await recordRuleRun(automation.tx, {
         ...base,
         outcome: 'depth_limit',
