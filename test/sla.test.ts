@@ -28,9 +28,7 @@ describe.each(testDatabaseTargets)('SLAs on $name', (target) => {
     worker = await startTestWorker(tandem);
     admin = await tandem.signIn('admin@northwind.example');
     ids = await demoIds(tandem);
-    medium = (await tandem.database.db.query.ticketPriorities.findMany()).find(
-      (row) => row.name === 'Medium',
-    )!.id;
+    medium = await priorityId('Medium');
     // Round the clock in UTC, so business minutes are plain minutes and the expectations stay readable.
     const location = await admin.post('/api/v1/locations', {
       name: 'Always open',
@@ -59,6 +57,13 @@ describe.each(testDatabaseTargets)('SLAs on $name', (target) => {
     await tandem.close();
   });
 
+  async function priorityId(name: string): Promise<number> {
+    const found = (await tandem.database.db.query.ticketPriorities.findMany()).find(
+      (row) => row.name === name,
+    );
+    if (!found) throw new Error(`no priority ${name}`);
+    return found.id;
+  }
   const slaOf = async (ticketId: number) =>
     (await admin.get(`/api/v1/tickets/${ticketId}/sla`)).json<TicketSla>().sla;
   const targetOf = async (ticketId: number, objective: string) =>
@@ -114,9 +119,7 @@ describe.each(testDatabaseTargets)('SLAs on $name', (target) => {
         {
           type: 'set_fields',
           fields: {
-            priorityId: (await tandem.database.db.query.ticketPriorities.findMany()).find(
-              (row) => row.name === 'Critical',
-            )!.id,
+            priorityId: await priorityId('Critical'),
           },
         },
       ],
