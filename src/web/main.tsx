@@ -21,7 +21,7 @@ if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <I18nProvider>
           <RouterProvider router={router} />
