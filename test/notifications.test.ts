@@ -56,7 +56,7 @@ describe.each(testDatabaseTargets)('notifications on $name', (target) => {
   const contactIdOf = async (email: string) => {
     const [row] = (
       await tandem.database.db.execute(sql`SELECT id FROM contacts WHERE lower(email) = ${email}`)
-    ).rows as { id: number }[];
+    ).rows as { id: unknown }[];
     if (!row) throw new Error(`no contact ${email}`);
     return Number(row.id);
   };
