@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.ts';
+import { choose, expect, screenshot, test } from './fixtures.ts';
 
 interface Me {
   csrfToken: string;
@@ -88,4 +88,68 @@ test('a stale edit shows what changed and merges', async ({ browsers }, testInfo
   await dialog.getByRole('button', { name: 'Save merged ticket' }).click();
   await expect(page.getByTestId('ticket-title')).toHaveText('Monitor flickers on desk 12');
   await expect(page.getByTestId('field-priorityId')).toHaveText('Critical');
+});
+
+test('attachments: drop a file with an explicit publish level, preview the image', async ({
+  browsers,
+}, testInfo) => {
+  const page = await browsers.signIn('tech1@northwind.example');
+  const api = await apiAs(page);
+  const contoso = (
+    await api.get<{ items: { id: number; name: string }[] }>('/api/v1/companies?q=Contoso')
+  ).items.find((company) => company.name === 'Contoso');
+  const ticket = await api.post<{ id: number }>('/api/v1/tickets', {
+    title: 'Screenshot of the error',
+    companyId: contoso?.id,
+  });
+  await page.goto(`/tickets/${ticket.id}`);
+  await page.getByRole('tab', { name: 'Attachments' }).click();
+  await choose(page, 'Who can read it', 'MSP and co-managing users');
+  // A 1×1 PNG.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'error.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByText('error.png uploaded.')).toBeVisible();
+  await page.getByRole('button', { name: 'error.png', exact: true }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'error.png' }).getByRole('img', { name: 'error.png' }),
+  ).toBeVisible();
+  await screenshot(page, `${testInfo.project.name}-11-attachment-preview`);
+});
+
+test('saved views and bulk status change on the ticket list', async ({ browsers }, testInfo) => {
+  test.skip(testInfo.project.name === 'phone', 'bulk actions are hidden on a phone');
+  const page = await browsers.signIn('dispatch@northwind.example');
+  const api = await apiAs(page);
+  const contoso = (
+    await api.get<{ items: { id: number; name: string }[] }>('/api/v1/companies?q=Contoso')
+  ).items.find((company) => company.name === 'Contoso');
+  const marker = `Bulk ${Date.now()}`;
+  for (const suffix of ['one', 'two']) {
+    await api.post('/api/v1/tickets', { title: `${marker} ${suffix}`, companyId: contoso?.id });
+  }
+  await page.getByRole('searchbox', { name: 'Search' }).fill(marker);
+  await expect(page.getByTestId('ticket-row')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await page.getByRole('textbox', { name: /^Name of the view/ }).fill(`View ${marker}`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByText(`View “View ${marker}” saved.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('ticket-row').first()).toBeVisible();
+  await choose(page, 'Saved views', `View ${marker}`);
+  await expect(page.getByTestId('ticket-row')).toHaveCount(2);
+
+  await page.getByRole('checkbox', { name: 'Select all loaded tickets' }).check();
+  await expect(page.getByTestId('bulk-actions')).toContainText('2 selected');
+  await page.getByTestId('bulk-actions').getByRole('combobox', { name: 'Set status' }).click();
+  await page.getByRole('option', { name: 'In Progress' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('2 tickets changed.')).toBeVisible();
+  await expect(page.getByTestId('ticket-row').filter({ hasText: 'In Progress' })).toHaveCount(2);
+  await screenshot(page, `${testInfo.project.name}-12-saved-view-bulk`);
 });
