@@ -103,7 +103,10 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
     },
   });
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api') return reply.callNotFound();
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      reply.callNotFound();
+      return reply;
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }
