@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/database.ts';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -73,9 +74,10 @@ describe.each(testDatabaseTargets)('incoming mail on $name', (target) => {
     expect(first.response).toContain('Filed on ticket');
     const [ticket] = await ticketsTitled('Plotter makes noises');
     expect(ticket).toMatchObject({ companyId: ids.company('Litware'), title: 'Plotter makes noises' });
-    const [email] = (
-      await tandem.database.db.execute(sql`SELECT id FROM ticket_sources WHERE system_key = 'email'`)
-    ).rows as { id: unknown }[];
+    const [email] = (await queryRows(
+      tandem.database.db,
+      sql`SELECT id FROM ticket_sources WHERE system_key = 'email'`,
+    )) as { id: unknown }[];
     expect(ticket?.sourceId).toBe(Number(email?.id));
     expect(ticket?.contactId).not.toBeNull();
     const attachments = (await admin.get(`/api/v1/tickets/${ticket?.id}/attachments`)).json<{
@@ -164,9 +166,10 @@ describe.each(testDatabaseTargets)('incoming mail on $name', (target) => {
       maxAttachmentBytes: 1024,
       triageQueueName: 'Triage',
     };
-    const [{ count: ticketsBefore }] = (
-      await tandem.database.db.execute(sql`SELECT count(*)::int AS count FROM tickets`)
-    ).rows as [{ count: number }];
+    const [{ count: ticketsBefore }] = (await queryRows(
+      tandem.database.db,
+      sql`SELECT count(*)::int AS count FROM tickets`,
+    )) as [{ count: number }];
     const malformed = await takeInMail(deps, Buffer.from([0, 159, 146, 150]), 'smtp', 'x@example.test');
     expect(malformed.outcome).toBe('rejected');
     const big = Buffer.from(
@@ -194,9 +197,10 @@ describe.each(testDatabaseTargets)('incoming mail on $name', (target) => {
       outcome: 'rejected',
       reason: 'The attachment big.bin is larger than the limit.',
     });
-    const [{ count: ticketsAfter }] = (
-      await tandem.database.db.execute(sql`SELECT count(*)::int AS count FROM tickets`)
-    ).rows as [{ count: number }];
+    const [{ count: ticketsAfter }] = (await queryRows(
+      tandem.database.db,
+      sql`SELECT count(*)::int AS count FROM tickets`,
+    )) as [{ count: number }];
     expect(ticketsAfter).toBe(ticketsBefore);
     const files = await readdir(path.join(worker.folder, 'attachments'), { recursive: true });
     // Only the plotter's noise.txt from the first test: nothing of the refused mail.

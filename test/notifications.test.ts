@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailMessage, MailTransport } from '../src/modules/notification/mail-transport.ts';
 import { createTicket, demoIds, type DemoIds } from './factories.ts';
@@ -54,9 +55,10 @@ describe.each(testDatabaseTargets)('notifications on $name', (target) => {
   const mails = async (): Promise<Mail[]> =>
     (await admin.get('/api/v1/outgoing-mail')).json<{ items: Mail[] }>().items;
   const contactIdOf = async (email: string) => {
-    const [row] = (
-      await tandem.database.db.execute(sql`SELECT id FROM contacts WHERE lower(email) = ${email}`)
-    ).rows as { id: unknown }[];
+    const [row] = (await queryRows(
+      tandem.database.db,
+      sql`SELECT id FROM contacts WHERE lower(email) = ${email}`,
+    )) as { id: unknown }[];
     if (!row) throw new Error(`no contact ${email}`);
     return Number(row.id);
   };
