@@ -89,7 +89,7 @@ export function StopwatchButton({ ticketId, ticketNumber }: { ticketId: number; 
       {mine ? (
         <Button
           color="red"
-          variant="light"
+          variant="filled"
           leftSection={<IconPlayerStop size={16} aria-hidden />}
           onClick={() => setLogging(running)}
         >
@@ -147,7 +147,7 @@ export function StopwatchBar() {
             {running.ticketNumber}
           </Link>
         </Text>
-        <Button size="compact-sm" color="red" variant="light" onClick={() => setLogging(running)}>
+        <Button size="compact-sm" color="red" variant="filled" onClick={() => setLogging(running)}>
           {t('stopwatch.stop')}
         </Button>
       </Group>

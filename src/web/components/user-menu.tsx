@@ -22,7 +22,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
           variant="subtle"
           size="compact-sm"
           leftSection={<IconUser size={16} aria-hidden />}
-          aria-label={t('header.account')}
+          aria-label={compact ? t('header.account') : undefined}
+          title={t('header.account')}
         >
           {compact ? '' : me.displayName}
         </Button>

@@ -183,8 +183,7 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
         )}
         {onWorklist ? (
           <Button
-            variant="light"
-            color="green"
+            variant="filled"
             leftSection={<IconListCheck size={16} aria-hidden />}
             onClick={() => doneNext.mutate()}
             loading={doneNext.isPending}
@@ -218,9 +217,8 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
         )}
         {ticket.abilities.escalateToMsp && (
           <Button
-            variant="light"
-            color="orange"
-            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+            variant="default"
+            leftSection={<IconArrowBackUp size={16} aria-hidden color="var(--mantine-color-orange-8)" />}
             onClick={() => handoff.mutate('escalate-to-msp')}
             loading={handoff.isPending && handoff.variables === 'escalate-to-msp'}
           >
