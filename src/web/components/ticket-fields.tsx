@@ -57,7 +57,8 @@ const labels: Record<Field, MessageKey> = {
   description: 'ticket.description',
 };
 
-const rules: Partial<Record<Field, FieldRuleKey>> = {
+const rules: Partial<Record<Field | 'sourceId', FieldRuleKey>> = {
+  sourceId: 'source',
   priorityId: 'priority',
   queueId: 'queue',
   contactId: 'contact',
@@ -68,7 +69,7 @@ const rules: Partial<Record<Field, FieldRuleKey>> = {
   description: 'description',
 };
 
-export function fieldRule(category: TicketCategory | undefined, field: Field) {
+export function fieldRule(category: TicketCategory | undefined, field: Field | 'sourceId') {
   const key = rules[field];
   const rule = key ? category?.fieldRules[key] : undefined;
   return { visible: rule?.visible ?? true, required: rule?.required ?? false };
@@ -257,6 +258,8 @@ function ShowFields({ ticket, category }: { ticket: TicketDetail; category: Tick
     queryFn: () => api.get<Contact>(`/api/v1/contacts/${String(ticket.contactId)}`),
   });
   const shown = editable.filter((field) => field !== 'title' && fieldRule(category, field).visible);
+  const sources = useQuery(referenceQueries.sources).data ?? [];
+  const names = useNames();
   return (
     <Stack gap={6}>
       {shown.map((field) => (
@@ -277,6 +280,28 @@ function ShowFields({ ticket, category }: { ticket: TicketDetail; category: Tick
           </Text>
         </div>
       ))}
+      {fieldRule(category, 'sourceId').visible && (
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('ticket.source')}
+          </Text>
+          <Text size="sm" data-testid="field-sourceId">
+            {ticket.sourceId === null
+              ? t('ticket.none')
+              : (sources.find((source) => source.id === ticket.sourceId)?.name ?? `#${ticket.sourceId}`)}
+          </Text>
+        </div>
+      )}
+      {ticket.secondaryResources.length > 0 && (
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('ticket.secondaryResources')}
+          </Text>
+          <Text size="sm" data-testid="field-secondaryResources">
+            {ticket.secondaryResources.map((secondary) => names.resource(secondary.resourceId)).join(', ')}
+          </Text>
+        </div>
+      )}
       <Text size="xs" c="dimmed">
         {t('ticket.created', { date: formatDateTime(ticket.createdAt) })}
       </Text>
