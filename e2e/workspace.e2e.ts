@@ -153,3 +153,19 @@ test('saved views and bulk status change on the ticket list', async ({ browsers 
   await expect(page.getByTestId('ticket-row').filter({ hasText: 'In Progress' })).toHaveCount(2);
   await screenshot(page, `${testInfo.project.name}-12-saved-view-bulk`);
 });
+
+test('signing out; a deep link after sign-in returns to where the user wanted to go', async ({
+  browsers,
+}) => {
+  const page = await browsers.signIn('ben.it@contoso.example');
+  await page.getByRole('button', { name: /Account|Ben Okafor/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/worklist');
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await page.getByLabel(/^E-mail address/).fill('ben.it@contoso.example');
+  await page.getByLabel(/^Password/).fill('tandem-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My worklist' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-as')).toContainText('co-managed: Contoso, Contoso Logistics');
+});

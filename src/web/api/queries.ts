@@ -1,4 +1,4 @@
-import { QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from './client.ts';
 import type {
   Company,
@@ -14,7 +14,16 @@ import type {
   Worklist,
 } from './types.ts';
 
+/** A session that ended (idle, signed out elsewhere, revoked) sends the user back to sign in, then here. */
+function onApiError(error: Error): void {
+  if (!isApiError(error, 401) || window.location.pathname === '/sign-in') return;
+  const next = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
+}
+
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
