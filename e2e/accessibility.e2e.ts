@@ -27,7 +27,7 @@ test('the main screens pass axe’s WCAG A/AA checks', async ({ browsers }) => {
 
   await page.getByTestId('ticket-row').first().getByRole('link').first().click();
   await expect(page.getByTestId('ticket-title')).toBeVisible();
-  await expect(page.getByTestId('note').first()).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add note' })).toBeVisible();
   found['ticket'] = await violations(page);
 
   await page.goto('/worklist');

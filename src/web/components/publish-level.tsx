@@ -10,11 +10,16 @@ const colours: Record<PublishLevel, string> = {
   customer_internal: 'orange',
 };
 
-/** The server's own words for who can read an entry (`publishLevelLabel`), as a badge. */
+/**
+ * Who can read an entry, as a badge: the server's own words (`publishLevelLabel`,
+ * English), or their German translation when German is chosen.
+ */
 export function PublishLevelBadge({ level, label }: { level: PublishLevel; label: string }) {
+  const { t, locale } = useI18n();
+  const text = locale === 'en' ? label : t(`publish.${level}`);
   return (
-    <Badge color={colours[level]} variant="light" tt="none" data-testid="publish-level" title={label}>
-      {label}
+    <Badge color={colours[level]} variant="light" tt="none" data-testid="publish-level" title={text}>
+      {text}
     </Badge>
   );
 }

@@ -23,6 +23,7 @@ import { referenceQueries, useNames } from '../api/queries.ts';
 import type { Contact, FieldRuleKey, Page, Ticket, TicketCategory, TicketDetail } from '../api/types.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { changedFields, mergedPatch, splitChanges } from './ticket-merge.ts';
 
 /** The fields a user edits in place; each maps to a category field rule where one exists. */
 const editable = [
@@ -79,8 +80,6 @@ function valuesOf(ticket: Ticket): Values {
   return Object.fromEntries(editable.map((field) => [field, ticket[field]])) as Values;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /** `<input type="datetime-local">` speaks local time without a zone. */
 export function toLocalInput(iso: string | null): string {
   if (!iso) return '';
@@ -123,25 +122,17 @@ export function TicketFields({ ticket }: { ticket: TicketDetail }) {
       }
       // Someone saved in between: show what they changed next to what we changed.
       const current = await api.get<TicketDetail>(`/api/v1/tickets/${ticket.id}`);
-      const base = valuesOf(editing.base);
-      const now = valuesOf(current);
-      const changedByThem = editable.filter((field) => !same(base[field], now[field]));
       setConflict({
         current,
         mine: patch,
-        contested: changedByThem.filter((field) => field in patch && !same(patch[field], now[field])),
-        theirsOnly: changedByThem.filter((field) => !(field in patch)),
+        ...splitChanges(editable, valuesOf(editing.base), patch, valuesOf(current)),
       });
     },
   });
 
   const submit = () => {
     if (!editing) return;
-    const base = valuesOf(editing.base);
-    const patch: Partial<Values> = {};
-    for (const field of editable) {
-      if (!same(base[field], editing.values[field])) Object.assign(patch, { [field]: editing.values[field] });
-    }
+    const patch = changedFields(editable, valuesOf(editing.base), editing.values) as Partial<Values>;
     if (Object.keys(patch).length === 0) {
       setEditing(null);
       return;
@@ -456,14 +447,7 @@ function ConflictDialog({
   const [choices, setChoices] = useState<Partial<Record<Field, 'mine' | 'theirs'>>>({});
   if (!conflict) return null;
   const changed = [...conflict.contested, ...conflict.theirsOnly];
-  const merged = (): Partial<Values> => {
-    const patch: Partial<Values> = {};
-    for (const [field, value] of Object.entries(conflict.mine) as [Field, unknown][]) {
-      if (conflict.contested.includes(field) && (choices[field] ?? 'mine') === 'theirs') continue;
-      Object.assign(patch, { [field]: value });
-    }
-    return patch;
-  };
+  const merged = () => mergedPatch(conflict.mine, conflict.contested, choices) as Partial<Values>;
   return (
     <Modal opened onClose={onCancel} title={t('conflict.title')} size="lg" data-testid="conflict-dialog">
       <Stack>

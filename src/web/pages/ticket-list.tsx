@@ -93,6 +93,8 @@ export function TicketListPage() {
   const rows = useMemo(() => tickets.data?.pages.flatMap((page) => page.items) ?? [], [tickets.data]);
   // A new list starts unselected: the selection belongs to the filters it was made under.
   const filtersKey = JSON.stringify(listFilters);
+  // On a phone the filters fold away behind one button; the search stays.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [selection, setSelection] = useState<{ key: string; ids: Set<number> }>({
     key: filtersKey,
     ids: new Set(),
@@ -116,8 +118,14 @@ export function TicketListPage() {
             : ''}
         </Text>
       </Group>
-      <TicketFilters search={search} setFilter={setFilter} isPhone={isPhone} />
-      <SavedViews search={search} isPhone={isPhone} />
+      <TicketFilters
+        search={search}
+        setFilter={setFilter}
+        isPhone={isPhone}
+        expanded={filtersOpen}
+        onToggle={() => setFiltersOpen(!filtersOpen)}
+      />
+      {(!isPhone || filtersOpen) && <SavedViews search={search} isPhone={isPhone} />}
       {!isPhone && selected.size > 0 && (
         <BulkActions
           tickets={rows.filter((row) => selected.has(row.id))}
@@ -147,9 +155,13 @@ function TicketFilters({
   search,
   setFilter,
   isPhone,
+  expanded,
+  onToggle,
 }: {
   search: TicketSearch;
   setFilter: (patch: TicketSearch) => void;
+  expanded: boolean;
+  onToggle: () => void;
   isPhone: boolean;
 }) {
   const { t } = useI18n();
@@ -169,6 +181,7 @@ function TicketFilters({
   }, 350);
   const options = (rows: { id: number; name: string }[]) =>
     rows.map((row) => ({ value: String(row.id), label: row.name }));
+  const activeFilters = filterKeys.filter((key) => key !== 'q' && search[key] !== undefined).length;
 
   return (
     <Paper withBorder p="sm">
@@ -184,78 +197,90 @@ function TicketFilters({
           w={isPhone ? '100%' : 240}
           type="search"
         />
-        <MultiSelect
-          label={t('tickets.status')}
-          data={options(statuses)}
-          value={idList(search.statusId)}
-          onChange={(value) => setFilter({ statusId: joinIds(value) })}
-          w={isPhone ? '100%' : 200}
-          clearable
-        />
-        {!isPhone && (
+        {isPhone && (
+          <Button variant="light" size="xs" onClick={onToggle} aria-expanded={expanded}>
+            {t(expanded ? 'tickets.filters.hide' : 'tickets.filters.show')}
+            {activeFilters > 0 ? ` (${activeFilters})` : ''}
+          </Button>
+        )}
+        {(!isPhone || expanded) && (
           <>
             <MultiSelect
-              label={t('tickets.priority')}
-              data={options(priorities)}
-              value={idList(search.priorityId)}
-              onChange={(value) => setFilter({ priorityId: joinIds(value) })}
-              w={180}
+              label={t('tickets.status')}
+              data={options(statuses)}
+              value={idList(search.statusId)}
+              onChange={(value) => setFilter({ statusId: joinIds(value) })}
+              w={isPhone ? '100%' : 200}
               clearable
             />
-            <MultiSelect
-              label={t('tickets.queue')}
-              data={options(queues)}
-              value={idList(search.queueId)}
-              onChange={(value) => setFilter({ queueId: joinIds(value) })}
-              w={200}
-              clearable
+            {!isPhone && (
+              <>
+                <MultiSelect
+                  label={t('tickets.priority')}
+                  data={options(priorities)}
+                  value={idList(search.priorityId)}
+                  onChange={(value) => setFilter({ priorityId: joinIds(value) })}
+                  w={180}
+                  clearable
+                />
+                <MultiSelect
+                  label={t('tickets.queue')}
+                  data={options(queues)}
+                  value={idList(search.queueId)}
+                  onChange={(value) => setFilter({ queueId: joinIds(value) })}
+                  w={200}
+                  clearable
+                />
+                <Select
+                  label={t('tickets.company')}
+                  data={options(companies)}
+                  value={search.companyId ?? null}
+                  onChange={(value) => setFilter({ companyId: value ?? undefined })}
+                  w={200}
+                  clearable
+                  searchable
+                />
+              </>
+            )}
+            <Select
+              label={t('tickets.assignee')}
+              data={[
+                { value: '', label: t('tickets.assignee.any') },
+                { value: 'mine', label: t('tickets.assignee.mine') },
+              ]}
+              value={search.assignee ?? ''}
+              onChange={(value) => setFilter({ assignee: value || undefined })}
+              w={isPhone ? '48%' : 130}
+              allowDeselect={false}
             />
             <Select
-              label={t('tickets.company')}
-              data={options(companies)}
-              value={search.companyId ?? null}
-              onChange={(value) => setFilter({ companyId: value ?? undefined })}
-              w={200}
-              clearable
-              searchable
+              label={t('tickets.sort')}
+              data={sorts.map((sort) => ({ value: sort, label: t(`tickets.sort.${sort}`) }))}
+              value={search.sort ?? '-lastActivityAt'}
+              onChange={(value) =>
+                setFilter({ sort: value && value !== '-lastActivityAt' ? value : undefined })
+              }
+              w={isPhone ? '48%' : 200}
+              allowDeselect={false}
             />
+            <Switch
+              label={t('tickets.open')}
+              checked={search.open === 'true'}
+              onChange={(event) => setFilter({ open: event.currentTarget.checked ? 'true' : undefined })}
+              mb={6}
+            />
+            <Button
+              variant="subtle"
+              size="sm"
+              onClick={() => {
+                setQ('');
+                setFilter(Object.fromEntries(filterKeys.map((key) => [key, undefined])));
+              }}
+            >
+              {t('tickets.clear')}
+            </Button>
           </>
         )}
-        <Select
-          label={t('tickets.assignee')}
-          data={[
-            { value: '', label: t('tickets.assignee.any') },
-            { value: 'mine', label: t('tickets.assignee.mine') },
-          ]}
-          value={search.assignee ?? ''}
-          onChange={(value) => setFilter({ assignee: value || undefined })}
-          w={isPhone ? '48%' : 130}
-          allowDeselect={false}
-        />
-        <Select
-          label={t('tickets.sort')}
-          data={sorts.map((sort) => ({ value: sort, label: t(`tickets.sort.${sort}`) }))}
-          value={search.sort ?? '-lastActivityAt'}
-          onChange={(value) => setFilter({ sort: value && value !== '-lastActivityAt' ? value : undefined })}
-          w={isPhone ? '48%' : 200}
-          allowDeselect={false}
-        />
-        <Switch
-          label={t('tickets.open')}
-          checked={search.open === 'true'}
-          onChange={(event) => setFilter({ open: event.currentTarget.checked ? 'true' : undefined })}
-          mb={6}
-        />
-        <Button
-          variant="subtle"
-          size="sm"
-          onClick={() => {
-            setQ('');
-            setFilter(Object.fromEntries(filterKeys.map((key) => [key, undefined])));
-          }}
-        >
-          {t('tickets.clear')}
-        </Button>
       </Group>
     </Paper>
   );
@@ -529,7 +554,7 @@ function VirtualTicketTable({
         <div
           ref={parentRef}
           style={{
-            height: isPhone ? 'calc(100dvh - 330px)' : 'calc(100dvh - 360px)',
+            height: isPhone ? 'calc(100dvh - 250px)' : 'calc(100dvh - 360px)',
             minHeight: 300,
             overflowY: 'auto',
           }}

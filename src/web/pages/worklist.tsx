@@ -28,7 +28,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../api/client.ts';
-import { useNames, worklistQuery } from '../api/queries.ts';
+import { referenceQueries, useMe, useNames, worklistQuery } from '../api/queries.ts';
 import type { Worklist, WorklistItem } from '../api/types.ts';
 import { StopwatchButton } from '../components/stopwatch.tsx';
 import { AnchorLink } from '../components/links.tsx';
@@ -153,6 +153,11 @@ function SortableRow({
 }) {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
+  const me = useMe();
+  const categories = useQuery(referenceQueries.categories).data ?? [];
+  // The category decides whether the stopwatch runs, as on the ticket.
+  const stopwatch =
+    categories.find((category) => category.id === item.ticket.categoryId)?.stopwatchEnabled !== false;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: item.ticketId,
   });
@@ -204,9 +209,16 @@ function SortableRow({
             {names.company(item.ticket.companyId)} · {names.priority(item.ticket.priorityId)}
             {item.ticket.dueAt ? ` · ${t('column.due')}: ${formatDateTime(item.ticket.dueAt)}` : ''}
           </Text>
-          <Group gap="xs" mt={4}>
-            <StopwatchButton ticketId={item.ticketId} ticketNumber={number} />
-          </Group>
+          {item.addedByResourceId !== null && item.addedByResourceId !== me.id && (
+            <Text size="xs" c="dimmed">
+              {t('worklist.addedBy', { name: names.resource(item.addedByResourceId) })}
+            </Text>
+          )}
+          {stopwatch && (
+            <Group gap="xs" mt={4}>
+              <StopwatchButton ticketId={item.ticketId} ticketNumber={number} />
+            </Group>
+          )}
         </Stack>
         <Stack gap={2}>
           <ActionIcon
