@@ -25,7 +25,12 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const isPhone = useMediaQuery('(max-width: 48em)');
   const nav = [
-    { to: '/tickets', label: t('nav.tickets'), icon: IconListDetails, active: pathname === '/tickets' },
+    {
+      to: '/tickets',
+      label: t('nav.tickets'),
+      icon: IconListDetails,
+      active: pathname === '/tickets' || /^\/tickets\/\d+/.test(pathname),
+    },
     { to: '/worklist', label: t('nav.worklist'), icon: IconChecklist, active: pathname === '/worklist' },
     { to: '/tickets/new', label: t('nav.newTicket'), icon: IconPlus, active: pathname === '/tickets/new' },
     {
@@ -95,6 +100,8 @@ export function AppLayout() {
             label={item.label}
             leftSection={<item.icon size={18} aria-hidden />}
             active={item.active}
+            activeOptions={{ exact: true }}
+            aria-current={item.active ? 'page' : undefined}
             onClick={close}
           />
         ))}

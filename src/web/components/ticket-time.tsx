@@ -48,7 +48,7 @@ export function TicketTime({ ticket }: { ticket: Ticket }) {
                   <Table.Th>{t('time.hours')}</Table.Th>
                   <Table.Th>{t('time.workType')}</Table.Th>
                   <Table.Th>{t('time.summary')}</Table.Th>
-                  <Table.Th>{t('column.assignee')}</Table.Th>
+                  <Table.Th>{t('time.by')}</Table.Th>
                   <Table.Th>{t('time.publishLevel')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>

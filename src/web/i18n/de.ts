@@ -158,6 +158,7 @@ export const de: Record<MessageKey, string> = {
   'time.summary': 'Zusammenfassung',
   'time.workType': 'Tätigkeitsart',
   'time.billable': 'Abrechenbar',
+  'time.by': 'Erfasst von',
   'time.publishLevel': 'Wer darf sie lesen',
   'time.logged': '{hours} Std. erfasst.',
   'time.total': 'Summe: {hours} Std.',

@@ -154,6 +154,7 @@ export const en = {
   'time.summary': 'Summary',
   'time.workType': 'Work type',
   'time.billable': 'Billable',
+  'time.by': 'Logged by',
   'time.publishLevel': 'Who can read it',
   'time.logged': '{hours} h logged.',
   'time.total': 'Total: {hours} h',
