@@ -140,6 +140,27 @@ describe.each(testDatabaseTargets)('webhooks on $name', (target) => {
     expect(bodies.join('\n')).not.toContain('Not Contoso business');
   });
 
+  it('calls a webhook a workflow rule names, whatever events it subscribes to', async () => {
+    const subscription = await subscribe({ name: 'Called by a rule', url: `${receiver.url}/rule` });
+    const rule = await admin.post('/api/v1/workflow-rules', {
+      name: 'Tailspin tickets to the facilities system',
+      trigger: 'ticket_created',
+      scope: { companyId: ids.company('Tailspin') },
+      actions: [{ type: 'call_webhook', subscriptionId: subscription.id }],
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const ticket = await createTicket(admin, { companyId: ids.company('Tailspin'), title: 'Door sticks' });
+    await worker.settle(30_000);
+    const [call] = receiver.received.filter((request) => request.path === '/rule');
+    const payload = JSON.parse(call?.body ?? '{}') as {
+      event: string;
+      data: { rule: { id: number }; ticket: { id: number } };
+    };
+    expect(payload.event).toBe('automation.webhook');
+    expect(payload.data.rule.id).toBe(rule.json<{ id: number }>().id);
+    expect(payload.data.ticket.id).toBe(ticket.id);
+  });
+
   it('is an admin screen with strict bodies', async () => {
     const technician = await tandem.signIn('tech1@northwind.example');
     expect((await technician.get('/api/v1/webhook-subscriptions')).statusCode).toBe(403);

@@ -39,6 +39,8 @@ export async function webhookData(
     if (!note) return null;
     data.note = presentNote(context.actor, note);
   }
+  // A webhook called by a workflow rule says which rule.
+  if (typeof event.payload.ruleId === 'number') data.rule = { id: event.payload.ruleId };
   if (typeof event.payload.objective === 'string')
     data.sla = { objective: event.payload.objective, dueAt: event.payload.dueAt };
   return data;
