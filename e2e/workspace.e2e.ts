@@ -25,6 +25,18 @@ test('sign-in explains a wrong password', async ({ browsers }) => {
   await page.getByLabel(/^Password/).fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('E-mail address or password is wrong.');
+
+  // After five failures the address is locked for a while, and the page says so.
+  const alert = page.getByRole('alert');
+  await page.getByLabel(/^E-mail address/).fill('user@litware.example');
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const answered = page.waitForResponse('**/api/v1/auth/login');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    if ((await answered).status() === 429) break;
+  }
+  await expect(alert).toHaveText(
+    /Too many failed attempts\. This sign-in is locked; try again in \d+ minutes\./,
+  );
 });
 
 test('German and English, switchable, with localised dates', async ({ browsers }, testInfo) => {
