@@ -99,6 +99,9 @@ test('MSP technician hands a ticket to Contoso’s co-managing user and back; Fa
   // The technician sees her note, with who can read it.
   await tech.reload();
   await expect(tech.getByTestId('note').filter({ hasText: 'Replaced the pick-up roller' })).toBeVisible();
+  await tech.getByRole('tab', { name: 'History' }).click();
+  await expect(tech.getByText('Anna Schmidt escalated it to the MSP')).toBeVisible();
+  await expect(tech.getByText('Tom Becker transferred it to co-managed')).toBeVisible();
 
   // 6. Fabrikam's consultant sees none of it: not in the list, not by URL.
   const consultant = await browsers.signIn('consultant@fabrikam.example');

@@ -43,6 +43,11 @@ const editable = [
 type Field = (typeof editable)[number];
 type Values = Pick<Ticket, Field>;
 
+/** The label of an editable ticket field, or null for another field. */
+export function fieldLabelKey(field: string): MessageKey | null {
+  return (editable as readonly string[]).includes(field) ? labels[field as Field] : null;
+}
+
 const labels: Record<Field, MessageKey> = {
   title: 'newTicket.ticketTitle',
   statusId: 'column.status',
@@ -206,7 +211,8 @@ export function TicketFields({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
-function useDisplay() {
+/** Shows a ticket field's value as people read it (names, local dates). */
+export function useDisplay() {
   const { t, formatDateTime, formatNumber } = useI18n();
   const names = useNames();
   const issueTypes = useQuery(referenceQueries.issueTypes).data ?? [];

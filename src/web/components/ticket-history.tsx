@@ -4,12 +4,14 @@ import { api } from '../api/client.ts';
 import { useNames } from '../api/queries.ts';
 import type { HistoryEntry, Ticket } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { fieldLabelKey, useDisplay } from './ticket-fields.tsx';
 
 const kinds = ['created', 'transferred_to_co_managed', 'escalated_to_msp', 'checklist'] as const;
 
 export function TicketHistory({ ticket }: { ticket: Ticket }) {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
+  const display = useDisplay();
   const history = useQuery({
     queryKey: ['ticket', ticket.id, 'history'],
     queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/v1/tickets/${ticket.id}/history`),
@@ -19,7 +21,14 @@ export function TicketHistory({ ticket }: { ticket: Ticket }) {
   const describe = (entry: HistoryEntry) => {
     const kind = kinds.find((known) => known === entry.kind);
     if (kind) return t(`history.${kind}`);
-    return t('history.field_changed', { field: entry.field ?? entry.kind });
+    const key = entry.field === null ? null : fieldLabelKey(entry.field);
+    return t('history.field_changed', { field: key ? t(key) : (entry.field ?? entry.kind) });
+  };
+  const value = (entry: HistoryEntry, raw: unknown) => {
+    const key = entry.field === null ? null : fieldLabelKey(entry.field);
+    return key && entry.field
+      ? display(entry.field as Parameters<typeof display>[0], raw)
+      : JSON.stringify(raw);
   };
   return (
     <Timeline bulletSize={14} lineWidth={2}>
@@ -31,7 +40,7 @@ export function TicketHistory({ ticket }: { ticket: Ticket }) {
           <Stack gap={0}>
             {entry.kind === 'field_changed' && (
               <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                {JSON.stringify(entry.oldValue)} → {JSON.stringify(entry.newValue)}
+                {value(entry, entry.oldValue)} → {value(entry, entry.newValue)}
               </Text>
             )}
             <Text size="xs" c="dimmed">
