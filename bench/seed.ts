@@ -36,7 +36,10 @@ async function chunked(
   statement: (from: number, to: number) => string,
 ) {
   const bar = new SingleBar(
-    { format: `${label.padEnd(14)} {bar} {percentage}% | {value}/{total} | {duration_formatted}`, ...noTerminal },
+    {
+      format: `${label.padEnd(14)} {bar} {percentage}% | {value}/{total} | {duration_formatted}`,
+      ...noTerminal,
+    },
     Presets.shades_classic,
   );
   bar.start(total, 0);
