@@ -131,6 +131,10 @@ test('attachments: drop a file with an explicit publish level, preview the image
     page.getByRole('dialog', { name: 'error.png' }).getByRole('img', { name: 'error.png' }),
   ).toBeVisible();
   await screenshot(page, `${testInfo.project.name}-11-attachment-preview`);
+  await page.keyboard.press('Escape');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete error.png' }).click();
+  await expect(page.getByText('No attachments.')).toBeVisible();
 });
 
 test('saved views and bulk status change on the ticket list', async ({ browsers }, testInfo) => {

@@ -8,6 +8,7 @@ import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { api } from '../api/client.ts';
 import type { Attachment, Page, Ticket } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DeleteButton } from './delete-button.tsx';
 import { PublishLevelBadge, PublishLevelSelect } from './publish-level.tsx';
 
 const previewable = (type: string) => type.startsWith('image/') || type === 'application/pdf';
@@ -90,7 +91,16 @@ export function TicketAttachments({ ticket, isPhone }: { ticket: Ticket; isPhone
                 <Text size="xs" c="dimmed">
                   {formatNumber(attachment.sizeBytes / 1024, 1)} KB · {formatDateTime(attachment.createdAt)}
                 </Text>
-                <PublishLevelBadge level={attachment.publishLevel} label={attachment.publishLevelLabel} />
+                <Group gap={4}>
+                  <PublishLevelBadge level={attachment.publishLevel} label={attachment.publishLevelLabel} />
+                  {attachment.abilities.delete && (
+                    <DeleteButton
+                      url={`/api/v1/attachments/${attachment.id}`}
+                      label={t('attachments.delete', { name: attachment.fileName })}
+                      ticketId={ticket.id}
+                    />
+                  )}
+                </Group>
               </Stack>
             </Group>
           </Paper>

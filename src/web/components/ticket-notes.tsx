@@ -7,6 +7,7 @@ import { api, isApiError } from '../api/client.ts';
 import { referenceQueries, useNames } from '../api/queries.ts';
 import type { Note, Page, Ticket } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DeleteButton } from './delete-button.tsx';
 import { PublishLevelBadge, PublishLevelSelect } from './publish-level.tsx';
 
 export function TicketNotes({ ticket }: { ticket: Ticket }) {
@@ -36,7 +37,16 @@ export function TicketNotes({ ticket }: { ticket: Ticket }) {
                   date: formatDateTime(note.createdAt),
                 })}
               </Text>
-              <PublishLevelBadge level={note.publishLevel} label={note.publishLevelLabel} />
+              <Group gap={4}>
+                <PublishLevelBadge level={note.publishLevel} label={note.publishLevelLabel} />
+                {note.abilities.delete && (
+                  <DeleteButton
+                    url={`/api/v1/notes/${note.id}`}
+                    label={t('notes.delete')}
+                    ticketId={ticket.id}
+                  />
+                )}
+              </Group>
             </Group>
             {note.title && (
               <Text fw={600} size="sm">

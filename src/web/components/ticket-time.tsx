@@ -4,6 +4,7 @@ import { api } from '../api/client.ts';
 import { referenceQueries, useMe, useNames } from '../api/queries.ts';
 import type { Ticket, TimeEntry } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { DeleteButton } from './delete-button.tsx';
 import { LogTimeForm } from './log-time-form.tsx';
 
 export function TicketTime({ ticket }: { ticket: Ticket }) {
@@ -67,9 +68,18 @@ export function TicketTime({ ticket }: { ticket: Ticket }) {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" tt="none" size="sm">
-                        {t(`publish.${entry.publishLevel}`)}
-                      </Badge>
+                      <Group gap={4} wrap="nowrap">
+                        <Badge variant="light" tt="none" size="sm">
+                          {t(`publish.${entry.publishLevel}`)}
+                        </Badge>
+                        {entry.abilities.delete && (
+                          <DeleteButton
+                            url={`/api/v1/time-entries/${entry.id}`}
+                            label={t('time.delete')}
+                            ticketId={ticket.id}
+                          />
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
