@@ -47,9 +47,15 @@ test('German and English, switchable, with localised dates', async ({ browsers }
   await expect(page.getByTestId('ticket-count')).toHaveText(/^[\d.]+ Tickets$/);
   await expect(page.getByTestId('ticket-row').first()).toContainText(/\d{2}\.\d{2}\.\d{4}/);
   await screenshot(page, `${testInfo.project.name}-09-german-ticket-list`);
+  await page.getByTestId('ticket-row').first().getByRole('link').first().click();
+  await expect(page.getByRole('tab', { name: 'Notizen' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Notiz hinzufügen' })).toBeVisible();
+  await screenshot(page, `${testInfo.project.name}-09-german-ticket`);
   await page.getByText('EN', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('signed-in-as')).toHaveText(/^Signed in as /);
+  await expect(page.getByTestId('ticket-title')).toBeVisible();
+  await page.goto('/tickets');
   await expect(page.getByTestId('ticket-row').first()).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
 });
 
