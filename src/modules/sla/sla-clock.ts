@@ -51,7 +51,12 @@ async function loadState(context: ActorContext, ticketId: number): Promise<Clock
 }
 
 /** Puts a ticket on an SLA (or another one), counted from the ticket's creation. */
-export async function applySla(context: ActorContext, ticketId: number, slaId: number): Promise<void> {
+export async function applySla(
+  context: ActorContext,
+  ticketId: number,
+  slaId: number,
+  event: SlaClockEvent | null = null,
+): Promise<void> {
   const { tx } = context;
   const [definition] = await tx
     .select()
@@ -71,7 +76,7 @@ export async function applySla(context: ActorContext, ticketId: number, slaId: n
       set: { slaId, startedAt: ticket.createdAt, pausedAt: null, pausedSeconds: 0, updatedAt: sql`now()` },
     });
   const state = await loadState(context, ticketId);
-  if (state) await settle(context, state, null);
+  if (state) await settle(context, state, event);
 }
 
 /** Moves the clock for one event of a ticket: default SLA, pauses, met marks, due dates. */
@@ -81,16 +86,17 @@ export async function updateSlaClock(
   event: SlaClockEvent,
 ): Promise<void> {
   const { tx } = context;
-  let [clock] = await tx.select().from(ticketSlas).where(eq(ticketSlas.ticketId, ticketId));
+  const [clock] = await tx
+    .select({ slaId: ticketSlas.slaId })
+    .from(ticketSlas)
+    .where(eq(ticketSlas.ticketId, ticketId));
   if (!clock && event.eventType === 'ticket.created') {
     const [fallback] = await tx
       .select({ id: slaDefinitions.id })
       .from(slaDefinitions)
       .where(and(eq(slaDefinitions.isDefault, true), eq(slaDefinitions.active, true)));
-    if (fallback) {
-      await applySla(context, ticketId, fallback.id);
-      [clock] = await tx.select().from(ticketSlas).where(eq(ticketSlas.ticketId, ticketId));
-    }
+    if (fallback) await applySla(context, ticketId, fallback.id, event);
+    return;
   }
   if (!clock) return;
   const state = await loadState(context, ticketId);
@@ -130,6 +136,7 @@ async function settle(context: ActorContext, state: ClockState, event: SlaClockE
     .where(eq(ticketSlaTargets.ticketId, state.ticketId));
   const met = event === null ? new Set<SlaObjectiveKind>() : metBy(state, event);
   let resolvedDue: Date | null = null;
+  const targets: (typeof ticketSlaTargets.$inferInsert)[] = [];
   for (const kind of slaObjectiveKinds) {
     const minutes = minutesFor(objective, kind);
     const target = existing.find((row) => row.objective === kind);
@@ -154,20 +161,29 @@ async function settle(context: ActorContext, state: ClockState, event: SlaClockE
     const lateBy = metAt !== null && dueAt !== null && metAt > dueAt ? dueAt : null;
     const breachedAt = target?.breachedAt ?? lateBy;
     if (kind === 'resolved' && metAt === null) resolvedDue = dueAt;
+    targets.push({
+      ticketId: state.ticketId,
+      companyId: state.companyId,
+      objective: kind,
+      dueAt,
+      approachingAt,
+      metAt,
+      breachedAt,
+    });
+  }
+  if (targets.length > 0) {
+    // One statement for all objectives: this runs in every save of a ticket on an SLA.
     await tx
       .insert(ticketSlaTargets)
-      .values({
-        ticketId: state.ticketId,
-        companyId: state.companyId,
-        objective: kind,
-        dueAt,
-        approachingAt,
-        metAt,
-        breachedAt,
-      })
+      .values(targets)
       .onConflictDoUpdate({
         target: [ticketSlaTargets.ticketId, ticketSlaTargets.objective],
-        set: { dueAt, approachingAt, metAt, breachedAt },
+        set: {
+          dueAt: sql`excluded.due_at`,
+          approachingAt: sql`excluded.approaching_at`,
+          metAt: sql`excluded.met_at`,
+          breachedAt: sql`excluded.breached_at`,
+        },
       });
   }
   if (resolvedDue !== null && resolvedDue.getTime() !== state.dueAt?.getTime()) {

@@ -16,6 +16,9 @@ export async function loadAutomationActor(executor: Executor): Promise<Actor | n
   return id === null ? null : loadActor(executor, id);
 }
 
+/** Kept in step with tandem_automation_resource_id() (migration 0008). */
+export const automationEmail = 'automation@tandem.invalid';
+
 const actorsByTransaction = new WeakMap<Transaction, Actor>();
 
 /**
@@ -30,6 +33,8 @@ export async function asAutomation<T>(
   work: (automation: ActorContext) => Promise<T>,
 ): Promise<T | null> {
   const { tx } = context;
+  // Already the automation resource (a rule's action saving the ticket again): nothing to switch.
+  if (context.actor.email === automationEmail) return work(context);
   const [found] = await queryRows(
     tx,
     sql`SELECT tandem_automation_resource_id() AS id, current_setting('tandem.actor_id', true) AS actor,
