@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
@@ -38,6 +39,7 @@ export type DatabaseLocation = { kind: 'pglite'; dataDir?: string } | { kind: 'p
 
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.kind === 'pglite') {
+    if (location.dataDir) mkdirSync(location.dataDir, { recursive: true });
     const client = await PGlite.create(location.dataDir);
     const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
     return {
