@@ -44,6 +44,9 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/** Jobs one handler takes per poll; they run side by side. */
+const jobBatchSize = 20;
+
 function mailDomainOf(from: string): string {
   return /@([^>\s]+)/.exec(from)?.[1] ?? 'tandem.localhost';
 }
@@ -69,19 +72,44 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const notificationDeps = { db, transport, mailDomain: mailDomainOf(automation.mailFrom) };
   const pollingIntervalSeconds = options.jobPollSeconds ?? 2;
 
-  await boss.work(notificationJob, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
-    for (const job of jobs) {
-      const outcome = await deliverNotification(notificationDeps, notificationJobData.parse(job.data));
-      if (outcome !== 'delivered') log.info({ jobId: job.id, outcome }, 'notification not sent');
-    }
+  // Jobs come in batches and run side by side; each one fails (and is retried) on its own, so one
+  // bad delivery neither holds up nor repeats the others. A full batch per poll keeps throughput up.
+  const workerIds: string[] = [];
+  const workEach = async (
+    name: string,
+    handle: (job: PgBoss.JobWithMetadata<unknown>) => Promise<void>,
+  ): Promise<void> => {
+    workerIds.push(
+      await boss.work(
+        name,
+        { pollingIntervalSeconds, batchSize: jobBatchSize, includeMetadata: true },
+        (jobs) =>
+          Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await handle(job);
+              } catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                log.warn(
+                  { jobId: job.id, queue: name, retryCount: job.retryCount, err: message },
+                  'job failed',
+                );
+                await boss.fail(name, job.id, { message });
+              }
+            }),
+          ),
+      ),
+    );
+  };
+  await workEach(notificationJob, async (job) => {
+    const outcome = await deliverNotification(notificationDeps, notificationJobData.parse(job.data));
+    if (outcome !== 'delivered') log.info({ jobId: job.id, outcome }, 'notification not sent');
   });
-  await boss.work(webhookJob, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
-    for (const job of jobs) {
-      await deliverWebhook(db, webhookJobData.parse(job.data), {
-        retryCount: job.retryCount,
-        retryLimit: job.retryLimit,
-      });
-    }
+  await workEach(webhookJob, async (job) => {
+    await deliverWebhook(db, webhookJobData.parse(job.data), {
+      retryCount: job.retryCount,
+      retryLimit: job.retryLimit,
+    });
   });
 
   const dispatchNow = async () => {
