@@ -106,6 +106,18 @@ test('a stale edit shows what changed and merges', async ({ browsers }, testInfo
   await dialog.getByRole('button', { name: 'Save merged ticket' }).click();
   await expect(page.getByTestId('ticket-title')).toHaveText('Monitor flickers on desk 12');
   await expect(page.getByTestId('field-priorityId')).toHaveText('Critical');
+
+  // Inline edit of more fields: the issue type narrows the sub-issue types; a secondary resource.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('form', { name: 'Edit' });
+  await choose(page, 'Issue type', 'Hardware');
+  await choose(page, 'Sub-issue type', 'Monitor');
+  await form.getByRole('combobox', { name: 'Secondary resources' }).click();
+  await page.getByRole('option', { name: 'Dana Dispatch' }).click();
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('field-subIssueTypeId')).toHaveText('Monitor');
+  await expect(page.getByTestId('field-secondaryResources')).toHaveText('Dana Dispatch');
 });
 
 test('attachments: drop a file with an explicit publish level, preview the image', async ({

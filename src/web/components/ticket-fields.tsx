@@ -4,6 +4,7 @@ import {
   Checkbox,
   Group,
   Modal,
+  MultiSelect,
   NumberInput,
   Paper,
   Radio,
@@ -20,7 +21,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, isApiError } from '../api/client.ts';
 import { referenceQueries, useNames } from '../api/queries.ts';
-import type { Contact, FieldRuleKey, Page, Ticket, TicketCategory, TicketDetail } from '../api/types.ts';
+import type {
+  Contact,
+  FieldRuleKey,
+  Named,
+  Page,
+  Ticket,
+  TicketCategory,
+  TicketDetail,
+} from '../api/types.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { changedFields, mergedPatch, splitChanges } from './ticket-merge.ts';
@@ -34,9 +43,11 @@ const editable = [
   'categoryId',
   'contactId',
   'issueTypeId',
+  'subIssueTypeId',
   'dueAt',
   'estimatedHours',
   'primaryResourceId',
+  'secondaryResources',
   'coManagedVisible',
   'description',
 ] as const;
@@ -56,9 +67,11 @@ const labels: Record<Field, MessageKey> = {
   categoryId: 'ticket.category',
   contactId: 'ticket.contact',
   issueTypeId: 'ticket.issueType',
+  subIssueTypeId: 'ticket.subIssueType',
   dueAt: 'ticket.dueAt',
   estimatedHours: 'ticket.estimatedHours',
   primaryResourceId: 'ticket.primaryResource',
+  secondaryResources: 'ticket.secondaryResources',
   coManagedVisible: 'ticket.coManagedVisible',
   description: 'ticket.description',
 };
@@ -69,6 +82,7 @@ const rules: Partial<Record<Field | 'sourceId', FieldRuleKey>> = {
   queueId: 'queue',
   contactId: 'contact',
   issueTypeId: 'issueType',
+  subIssueTypeId: 'subIssueType',
   dueAt: 'dueAt',
   estimatedHours: 'estimatedHours',
   primaryResourceId: 'primaryResource',
@@ -211,6 +225,21 @@ export function TicketFields({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
+/** The sub-issue types of an issue type (none without one). */
+export function useSubIssueTypes(issueTypeId: number | null) {
+  return (
+    useQuery({
+      queryKey: ['subIssueTypes', issueTypeId],
+      enabled: issueTypeId !== null,
+      staleTime: 5 * 60_000,
+      queryFn: () =>
+        api
+          .get<{ items: Named[] }>(`/api/v1/issue-types/${String(issueTypeId)}/sub-issue-types`)
+          .then((result) => result.items),
+    }).data ?? []
+  );
+}
+
 /** Shows a ticket field's value as people read it (names, local dates). */
 export function useDisplay() {
   const { t, formatDateTime, formatNumber } = useI18n();
@@ -232,7 +261,14 @@ export function useDisplay() {
       case 'issueTypeId':
         return issueTypes.find((row) => row.id === value)?.name ?? `#${value as number}`;
       case 'contactId':
+      case 'subIssueTypeId':
         return `#${value as number}`;
+      case 'secondaryResources': {
+        const people = value as Ticket['secondaryResources'];
+        return people.length === 0
+          ? t('ticket.none')
+          : people.map((person) => names.resource(person.resourceId)).join(', ');
+      }
       case 'dueAt':
         return formatDateTime(value as string);
       case 'estimatedHours':
@@ -256,7 +292,8 @@ function ShowFields({ ticket, category }: { ticket: TicketDetail; category: Tick
   });
   const shown = editable.filter((field) => field !== 'title' && fieldRule(category, field).visible);
   const sources = useQuery(referenceQueries.sources).data ?? [];
-  const names = useNames();
+  const subIssueTypes = useSubIssueTypes(ticket.issueTypeId);
+  const subIssueName = subIssueTypes.find((row) => row.id === ticket.subIssueTypeId)?.name;
   return (
     <Stack gap={6}>
       {shown.map((field) => (
@@ -271,9 +308,11 @@ function ShowFields({ ticket, category }: { ticket: TicketDetail; category: Tick
           >
             {field === 'contactId' && contact.data
               ? `${contact.data.firstName} ${contact.data.lastName}`
-              : field === 'primaryResourceId' && ticket.primaryResourceId === null
-                ? t('ticket.unassigned')
-                : display(field, ticket[field])}
+              : field === 'subIssueTypeId' && subIssueName
+                ? subIssueName
+                : field === 'primaryResourceId' && ticket.primaryResourceId === null
+                  ? t('ticket.unassigned')
+                  : display(field, ticket[field])}
           </Text>
         </div>
       ))}
@@ -286,16 +325,6 @@ function ShowFields({ ticket, category }: { ticket: TicketDetail; category: Tick
             {ticket.sourceId === null
               ? t('ticket.none')
               : (sources.find((source) => source.id === ticket.sourceId)?.name ?? `#${ticket.sourceId}`)}
-          </Text>
-        </div>
-      )}
-      {ticket.secondaryResources.length > 0 && (
-        <div>
-          <Text size="xs" c="dimmed">
-            {t('ticket.secondaryResources')}
-          </Text>
-          <Text size="sm" data-testid="field-secondaryResources">
-            {ticket.secondaryResources.map((secondary) => names.resource(secondary.resourceId)).join(', ')}
           </Text>
         </div>
       )}
@@ -331,6 +360,11 @@ function EditFields({
     queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { companyId: ticket.companyId, limit: 200 }),
   });
   const set = (patch: Partial<Values>) => onChange({ ...values, ...patch });
+  const subIssueTypes = useSubIssueTypes(values.issueTypeId);
+  // People who work tickets; the API still decides whether an assignment is allowed.
+  const staff = ref.resources.filter(
+    (person) => person.active && (person.licenceType === 'full' || person.licenceType === 'co_managed'),
+  );
   const options = (rows: { id: number; name: string; active?: boolean }[], current: number | null) =>
     rows
       .filter((row) => row.active !== false || row.id === current)
@@ -344,6 +378,7 @@ function EditFields({
       | 'queueId'
       | 'categoryId'
       | 'issueTypeId'
+      | 'subIssueTypeId'
       | 'primaryResourceId'
       | 'contactId',
     data: { value: string; label: string }[],
@@ -355,7 +390,14 @@ function EditFields({
         label={t(labels[field])}
         data={data}
         value={values[field] === null ? null : String(values[field])}
-        onChange={(value) => set({ [field]: numberOrNull(value) })}
+        onChange={(value) =>
+          set(
+            // A new issue type clears the sub-issue type, which belongs to the old one.
+            field === 'issueTypeId'
+              ? { issueTypeId: numberOrNull(value), subIssueTypeId: null }
+              : { [field]: numberOrNull(value) },
+          )
+        }
         required={rule(field).required || !nullable}
         clearable={nullable && !rule(field).required}
         allowDeselect={nullable}
@@ -377,6 +419,8 @@ function EditFields({
       {select('queueId', options(ref.queues, values.queueId), true)}
       {select('categoryId', options(ref.categories, values.categoryId), false)}
       {select('issueTypeId', options(ref.issueTypes, values.issueTypeId), true)}
+      {values.issueTypeId !== null &&
+        select('subIssueTypeId', options(subIssueTypes, values.subIssueTypeId), true)}
       {select(
         'contactId',
         (contacts.data?.items ?? []).map((contact) => ({
@@ -387,14 +431,33 @@ function EditFields({
       )}
       {select(
         'primaryResourceId',
-        ref.resources
-          .filter(
-            (person) =>
-              person.active && (person.licenceType === 'full' || person.licenceType === 'co_managed'),
-          )
-          .map((person) => ({ value: String(person.id), label: `${person.firstName} ${person.lastName}` })),
+        staff.map((person) => ({
+          value: String(person.id),
+          label: `${person.firstName} ${person.lastName}`,
+        })),
         true,
       )}
+      <MultiSelect
+        label={t(labels.secondaryResources)}
+        data={staff.map((person) => ({
+          value: String(person.id),
+          label: `${person.firstName} ${person.lastName}`,
+        }))}
+        value={values.secondaryResources.map((secondary) => String(secondary.resourceId))}
+        onChange={(ids) =>
+          set({
+            secondaryResources: ids.map((id) => ({
+              resourceId: Number(id),
+              roleId:
+                values.secondaryResources.find((secondary) => secondary.resourceId === Number(id))?.roleId ??
+                null,
+            })),
+          })
+        }
+        searchable
+        clearable
+        comboboxProps={{ withinPortal: true }}
+      />
       {rule('dueAt').visible && (
         <TextInput
           type="datetime-local"

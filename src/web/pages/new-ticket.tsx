@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { referenceQueries, useMe } from '../api/queries.ts';
 import type { Contact, Page, Ticket } from '../api/types.ts';
-import { fieldRule } from '../components/ticket-fields.tsx';
+import { fieldRule, useSubIssueTypes } from '../components/ticket-fields.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Company and contact pickers offer exactly what the API lists for this user — nothing else. */
@@ -43,6 +43,8 @@ export function NewTicketPage() {
   const [priorityId, setPriorityId] = useState<string | null>(null);
   const [queueId, setQueueId] = useState<string | null>(null);
   const [issueTypeId, setIssueTypeId] = useState<string | null>(null);
+  const [subIssueTypeId, setSubIssueTypeId] = useState<string | null>(null);
+  const subIssueTypes = useSubIssueTypes(issueTypeId === null ? null : Number(issueTypeId));
   const [dueAt, setDueAt] = useState('');
   const [estimatedHours, setEstimatedHours] = useState<number | ''>('');
   const [coManagedVisible, setCoManagedVisible] = useState<boolean | null>(null);
@@ -71,6 +73,7 @@ export function NewTicketPage() {
         ...(priorityId ? { priorityId: Number(priorityId) } : {}),
         ...(queueId ? { queueId: Number(queueId) } : {}),
         ...(issueTypeId ? { issueTypeId: Number(issueTypeId) } : {}),
+        ...(subIssueTypeId ? { subIssueTypeId: Number(subIssueTypeId) } : {}),
         ...(dueAt ? { dueAt: new Date(dueAt).toISOString() } : {}),
         ...(estimatedHours !== '' ? { estimatedHours: estimatedHours.toFixed(2) } : {}),
         coManagedVisible: visible,
@@ -197,8 +200,22 @@ export function NewTicketPage() {
                 label={t('ticket.issueType')}
                 data={options(issueTypes)}
                 value={issueTypeId}
-                onChange={setIssueTypeId}
+                onChange={(value) => {
+                  setIssueTypeId(value);
+                  setSubIssueTypeId(null);
+                }}
                 required={rule('issueTypeId').required}
+                clearable
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+            {rule('subIssueTypeId').visible && issueTypeId !== null && (
+              <Select
+                label={t('ticket.subIssueType')}
+                data={options(subIssueTypes.filter((row) => row.active))}
+                value={subIssueTypeId}
+                onChange={setSubIssueTypeId}
+                required={rule('subIssueTypeId').required}
                 clearable
                 comboboxProps={{ withinPortal: true }}
               />
