@@ -83,6 +83,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Picks an option of a Mantine Select (or MultiSelect) by its label. */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).first().click();
+  const box = page.getByRole('combobox', { name: label });
+  const choice = page.getByRole('option', { name: option }).first();
+  // The options may still be loading when the list opens: open it again until the option is there.
+  await expect(async () => {
+    if (!(await choice.isVisible())) await box.click();
+    await choice.click({ timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
 }

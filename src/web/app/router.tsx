@@ -1,12 +1,14 @@
-import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { queryClient, meQuery } from '../api/queries.ts';
-import { CompaniesPage, CompanyPage } from '../pages/companies.tsx';
-import { NewTicketPage } from '../pages/new-ticket.tsx';
 import { NotFoundPage } from '../pages/not-found.tsx';
 import { SignInPage } from '../pages/sign-in.tsx';
-import { TicketDetailPage } from '../pages/ticket-detail.tsx';
 import { TicketListPage, validateTicketSearch } from '../pages/ticket-list.tsx';
-import { WorklistPage } from '../pages/worklist.tsx';
 import { AppLayout } from './app-layout.tsx';
 
 const rootRoute = createRootRoute({ notFoundComponent: () => <NotFoundPage /> });
@@ -52,33 +54,34 @@ export const ticketsRoute = createRoute({
 const newTicketRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tickets/new',
-  component: NewTicketPage,
+  component: lazyRouteComponent(() => import('../pages/new-ticket.tsx'), 'NewTicketPage'),
 });
 
 export const ticketRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tickets/$ticketId',
-  component: TicketDetailPage,
+  component: lazyRouteComponent(() => import('../pages/ticket-detail.tsx'), 'TicketDetailPage'),
 });
 
 const worklistRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/worklist',
-  component: WorklistPage,
+  component: lazyRouteComponent(() => import('../pages/worklist.tsx'), 'WorklistPage'),
 });
 
 const companiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/companies',
-  component: CompaniesPage,
+  component: lazyRouteComponent(() => import('../pages/companies.tsx'), 'CompaniesPage'),
 });
 
 export const companyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/companies/$companyId',
-  component: CompanyPage,
+  component: lazyRouteComponent(() => import('../pages/companies.tsx'), 'CompanyPage'),
 });
 
+// The list and sign-in come with the first load; the other screens load when first opened.
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
