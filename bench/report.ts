@@ -17,8 +17,8 @@ export interface BenchResult {
   actors: Partial<Record<BenchActor, ActorResult>>;
 }
 
-const ms = (value: number | undefined) =>
-  value === undefined || Number.isNaN(value) ? '–' : value.toFixed(1);
+const ms = (value: number | null | undefined) =>
+  value === undefined || value === null || Number.isNaN(value) ? '–' : value.toFixed(1);
 const ratio = (api: number | undefined, bare: number | undefined) =>
   api === undefined || bare === undefined || bare === 0 ? undefined : api / bare;
 
