@@ -35,7 +35,8 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** Arbitrary but fixed: serialises migrations when several app servers start at once. */
 const migrationLockKey = 727_001;
 
-export type DatabaseLocation = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string };
+export type DatabaseLocation =
+  { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.kind === 'pglite') {
@@ -52,7 +53,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   }
   const pool = new pg.Pool({
     connectionString: location.url,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: location.poolSize ?? 10,
   });
   // An idle connection can die (server restart, failover); the pool replaces it. Without
   // a listener the error would crash the process.

@@ -12,6 +12,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: string;
+  /** Behind a reverse proxy: the client address comes from X-Forwarded-For (used by sign-in throttling). */
+  trustProxy: boolean;
   automation: AutomationConfig;
 }
 
@@ -43,7 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
-    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) }
+      : { kind: 'pglite', dataDir },
     seedDemoData: (env.TANDEM_DEMO_DATA ?? 'true') !== 'false',
     bootstrapAdmin:
       adminEmail && adminPassword
@@ -53,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.TANDEM_SESSION_IDLE_MINUTES ?? 60 * 12),
     sessionMaxHours: Number(env.TANDEM_SESSION_MAX_HOURS ?? 24 * 7),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TANDEM_TRUST_PROXY === 'true',
     automation: loadAutomationConfig(env, dataDir),
   };
 }

@@ -28,7 +28,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TANDEM_TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
   });
   app.decorate('db', db);
   app.decorate('config', config);
