@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -294,7 +295,13 @@ export const outboxEvents = pgTable(
   ],
 );
 
-export const ticketNumberCounters = pgTable('ticket_number_counters', {
+/**
+ * Ticket numbers come from one sequence (no row lock, so concurrent creates do not queue);
+ * a day's number is the sequence value minus that day's base. Gaps are allowed, repeats are not.
+ */
+export const ticketNumberSequence = pgSequence('ticket_number_sequence');
+
+export const ticketNumberDays = pgTable('ticket_number_days', {
   day: date({ mode: 'string' }).primaryKey(),
-  lastValue: integer().notNull(),
+  base: bigint({ mode: 'number' }).notNull(),
 });

@@ -12,7 +12,6 @@ import {
   ticketCategories,
   ticketHistory,
   ticketNotes,
-  ticketNumberCounters,
   ticketPriorities,
   tickets,
   ticketSecondaryResources,
@@ -121,14 +120,10 @@ export async function seedDemoTickets(
     ]),
   );
 
-  // The counters continue where the demo's numbers end, so the next ticket of any of these days cannot collide.
-  await tx
-    .insert(ticketNumberCounters)
-    .values([...lastOfDay].map(([dayKey, lastValue]) => ({ day: dayKey, lastValue })))
-    .onConflictDoUpdate({
-      target: ticketNumberCounters.day,
-      set: { lastValue: sql`greatest(${ticketNumberCounters.lastValue}, excluded.last_value)` },
-    });
+  // Numbering continues where the demo's numbers end, so the next ticket of any of these days cannot collide.
+  for (const [dayKey, lastValue] of lastOfDay) {
+    await tx.execute(sql`SELECT tandem_continue_ticket_numbers(${dayKey}::date, ${lastValue})`);
+  }
 }
 
 /** Queues, categories, issue types and a work type of the demo's scenarios, next to the system defaults. */

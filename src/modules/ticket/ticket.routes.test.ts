@@ -53,12 +53,23 @@ describe.each(testDatabaseTargets)('tickets on $name', (target) => {
 
   it('keeps numbering past the 9,999th ticket of a day without collisions', async () => {
     await tandem.database.db.execute(
-      sql`UPDATE ticket_number_counters SET last_value = 9998 WHERE day = (now() AT TIME ZONE 'UTC')::date`,
+      sql`SELECT tandem_continue_ticket_numbers((now() AT TIME ZONE 'UTC')::date, 9998)`,
     );
     const numbers = [];
     for (let index = 0; index < 3; index++)
       numbers.push((await createTicket(tech, { companyId: ids.company('Litware') })).number);
     expect(numbers.map((number) => number.split('.')[1])).toEqual(['9999', '10000', '10001']);
+  });
+
+  it('gives concurrent creates distinct numbers of the same day', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        createTicket(tech, { companyId: ids.company('Litware'), title: `Parallel ${index}` }),
+      ),
+    );
+    const numbers = created.map((ticket) => ticket.number);
+    expect(new Set(numbers).size).toBe(12);
+    expect(new Set(numbers.map((number) => number.split('.')[0])).size).toBe(1);
   });
 
   it('lets a co-managing user create a ticket for their own company without naming it', async () => {
