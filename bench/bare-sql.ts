@@ -65,6 +65,9 @@ export async function openBare(location: DatabaseLocation, poolSize = 8): Promis
         await client.query('BEGIN');
         for (const statement of statements) await client.query(statement.sql, statement.params);
         await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
       } finally {
         client.release();
       }

@@ -15,6 +15,8 @@ export interface BenchResult {
   startMs: number;
   idleRssMb: number;
   actors: Partial<Record<BenchActor, ActorResult>>;
+  /** What this machine does with no work: GET /healthz at 8 connections, and `SELECT 1` from Node. */
+  floors?: { healthzPerSecond: number; healthzP50: number; select1P50: number };
 }
 
 const ms = (value: number | null | undefined) =>
@@ -49,6 +51,10 @@ function checks(results: BenchResult[]): Check[] {
   );
   const createPg = at8(tech, 'create ticket')?.throughput ?? 0;
   const createPglite = at8(pglite?.actors.technician, 'create ticket')?.throughput ?? 0;
+  const bareCreate = (result: BenchResult | undefined) => {
+    const bare = result?.actors.technician?.bare['create ticket']?.[8]?.throughput;
+    return bare === undefined ? '' : ` (bare SQL ${bare.toFixed(0)}/s)`;
+  };
   const size = full.size.toLocaleString('en');
   return [
     {
@@ -83,12 +89,12 @@ function checks(results: BenchResult[]): Check[] {
     },
     {
       target: 'Create ticket ≥ 1,500/s on PostgreSQL',
-      measured: `${createPg.toFixed(0)}/s`,
+      measured: `${createPg.toFixed(0)}/s${bareCreate(full)}`,
       met: createPg >= 1500,
     },
     {
       target: 'Create ticket ≥ 400/s on PGlite',
-      measured: pglite ? `${createPglite.toFixed(0)}/s` : 'not run',
+      measured: pglite ? `${createPglite.toFixed(0)}/s${bareCreate(pglite)}` : 'not run',
       met: createPglite >= 400,
     },
     {
@@ -110,11 +116,18 @@ function checks(results: BenchResult[]): Check[] {
 }
 
 function detailTable(result: BenchResult): string {
+  const floors = result.floors;
   const lines = [
     `### ${result.target}, ${result.size.toLocaleString('en')} tickets (start ${(result.startMs / 1000).toFixed(2)} s, idle RSS ${result.idleRssMb.toFixed(0)} MB)`,
     '',
-    '| actor | scenario | connections | p50 ms | p95 ms | p99 ms | req/s | bare SQL p50 ms | API ÷ bare |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...(floors
+      ? [
+          `Floors on this machine: GET /healthz (no database) ${floors.healthzPerSecond.toFixed(0)}/s at p50 ${ms(floors.healthzP50)} ms with 8 connections; one \`SELECT 1\` round trip from Node ${floors.select1P50.toFixed(2)} ms.`,
+          '',
+        ]
+      : []),
+    '| actor | scenario | connections | p50 ms | p95 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL req/s | API ÷ bare |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const [actor, actorResult] of Object.entries(result.actors)) {
     for (const [scenario, byConnections] of Object.entries(actorResult.api)) {
@@ -126,7 +139,7 @@ function detailTable(result: BenchResult): string {
             ? `list page ${actorResult.pageReached} (last)`
             : scenario;
         lines.push(
-          `| ${actor} | ${label} | ${connections} | ${ms(latency.p50)} | ${ms(latency.p95)} | ${ms(latency.p99)} | ${latency.throughput.toFixed(0)} | ${ms(bare?.p50)} | ${overhead === undefined ? '–' : overhead.toFixed(2)} |`,
+          `| ${actor} | ${label} | ${connections} | ${ms(latency.p50)} | ${ms(latency.p95)} | ${ms(latency.p99)} | ${latency.throughput.toFixed(0)} | ${ms(bare?.p50)} | ${bare ? bare.throughput.toFixed(0) : '–'} | ${overhead === undefined ? '–' : overhead.toFixed(2)} |`,
         );
       }
     }

@@ -6,6 +6,8 @@
  *   npm run bench                       # PostgreSQL (DATABASE_URL or 127.0.0.1/postgres) 10k/100k/1M + PGlite 100k
  *   npm run bench -- --sizes 100000 --targets postgres --seconds 3
  *   npm run bench:quick                 # 100k, 8 connections, ratios only; exits 1 on a regression
+ *   npm run bench -- --sizes 100000 --targets postgres --only "create ticket" --actors technician
+ *                                       # a few scenarios while working on them; prints, writes no report
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,14 +20,18 @@ import { openDatabase, queryRows, type DatabaseLocation } from '../src/db/databa
 import { demoPassword } from '../src/db/seed/demo-seed.ts';
 import { listTicketNotes } from '../src/modules/note/note.service.ts';
 import { noteListQuery } from '../src/modules/note/note.schemas.ts';
-import { ticketListQuery } from '../src/modules/ticket/ticket.schemas.ts';
-import { getVisibleTicket, listVisibleTickets } from '../src/modules/ticket/ticket.service.ts';
+import { ticketInput, ticketListQuery } from '../src/modules/ticket/ticket.schemas.ts';
+import { createTicket, getVisibleTicket, listVisibleTickets } from '../src/modules/ticket/ticket.service.ts';
+import { addNote } from '../src/modules/note/note.service.ts';
+import { noteInput } from '../src/modules/note/note.schemas.ts';
+import { logTime } from '../src/modules/time-entry/time-entry.service.ts';
+import { timeEntryInput } from '../src/modules/time-entry/time-entry.schemas.ts';
 import { openBare, type Statement } from './bare-sql.ts';
 import { type BenchActor, benchActors, rareWord } from './bench-world.ts';
 import { drawChart } from './chart.ts';
 import { type HttpRequest, type Latency, loadTest, loop } from './measure.ts';
 import { writeReport, type BenchResult, checkQuickRatios } from './report.ts';
-import { seedBenchWorld } from './seed.ts';
+import { ensureBenchRules, seedBenchWorld } from './seed.ts';
 import { startServer } from './server-process.ts';
 
 const argv = process.argv.slice(2);
@@ -42,6 +48,10 @@ const targets = (option('targets') ?? (quick ? 'postgres' : 'postgres,pglite')).
 const seconds = Number(option('seconds') ?? (quick ? 2 : 4));
 const connectionCounts = quick ? [8] : [1, 8, 32];
 const pgliteSizes = (option('pglite-sizes') ?? '100000').split(',').map(Number);
+/** Scenarios and actors to run while working on them; a partial run prints only. */
+const only = option('only')?.split(',');
+const onlyActors = option('actors')?.split(',');
+const partial = only !== undefined || onlyActors !== undefined;
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function locationFor(target: 'postgres' | 'pglite', size: number): DatabaseLocation {
@@ -71,6 +81,7 @@ async function ensureSeeded(location: DatabaseLocation, size: number): Promise<v
     console.log(`seeding ${size.toLocaleString('en')} tickets on ${location.kind}`);
     await seedBenchWorld(database.db, size);
   }
+  await ensureBenchRules(database.db);
   await database.close();
 }
 
@@ -145,9 +156,12 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
   console.log(
     `${target} ${size.toLocaleString('en')}: started in ${server.startMs.toFixed(0)} ms, RSS ${result.idleRssMb.toFixed(0)} MB`,
   );
-  const plans: Record<string, { detailId: number; cursor: string | null; page: number }> = {};
+  // The machine's floor for any request: HTTP with no work behind it (no database, no session).
+  const healthz = await loadTest(server.url, { method: 'GET', path: '/healthz', headers: {} }, 8, seconds);
+  const plans: Record<string, { detailId: number; cursor: string | null; page: number; ownId: number }> = {};
   try {
     for (const [actor, email] of Object.entries(benchActors) as [BenchActor, string][]) {
+      if (onlyActors && !onlyActors.includes(actor)) continue;
       const session = await signIn(server.url, email);
       const detail = await getJson<{ items: { id: number }[] }>(
         server.url,
@@ -156,7 +170,6 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
       );
       const detailId = detail.items[0]?.id ?? 0;
       const { cursor, page } = await cursorOfPage(server.url, session, 200);
-      plans[actor] = { detailId, cursor, page };
       const get = (route: string): HttpRequest => ({
         method: 'GET',
         path: route,
@@ -179,6 +192,7 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
       });
       if (!own.ok) throw new Error(`could not create the write target: ${own.status} ${await own.text()}`);
       const ownId = ((await own.json()) as { id: number }).id;
+      plans[actor] = { detailId, cursor, page, ownId };
       const requests: Record<string, HttpRequest | null> = {
         'list first page': get('/api/v1/tickets?open=true&limit=50'),
         'list page 200': get(`/api/v1/tickets?open=true&limit=50${cursor ? `&cursor=${cursor}` : ''}`),
@@ -202,7 +216,7 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
       const measured: Record<string, Record<number, Latency>> = {};
       for (const scenario of [...readScenarios, ...writeScenarios]) {
         const request = requests[scenario];
-        if (!request) continue;
+        if (!request || (only && !only.includes(scenario))) continue;
         measured[scenario] = {};
         const counts = (writeScenarios as readonly string[]).includes(scenario) ? [8] : connectionCounts;
         for (const connections of counts) {
@@ -219,9 +233,17 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
     await server.stop();
   }
 
+  if (partial) return result;
   // The same statements without HTTP, JSON or authentication.
   const bare = await openBare(location);
   try {
+    // …and for any statement: one round trip to the database with nothing to do.
+    const roundTrip = await loop(() => queryRows(bare.db, sql`SELECT 1`).then(() => undefined), 1, seconds);
+    result.floors = {
+      healthzPerSecond: healthz.throughput,
+      healthzP50: healthz.p50,
+      select1P50: roundTrip.p50,
+    };
     for (const [actor] of Object.entries(benchActors) as [BenchActor, string][]) {
       const [row] = await queryRows(
         bare.db,
@@ -254,6 +276,32 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
           listVisibleTickets(context, ticketListQuery.parse({ q: rareWord, limit: '50' })),
         ),
       };
+      // Writes replay too (they commit): the database's own cost of a create, note or time entry.
+      const writeStatements: Record<string, Statement[]> = {
+        'create ticket': await statementsOf((context) =>
+          createTicket(
+            context,
+            ticketInput.parse({
+              title: 'Benchmark ticket',
+              ...(actor === 'technician' ? { companyId: 2 } : {}),
+            }),
+          ),
+        ),
+        'add note': await statementsOf((context) =>
+          addNote(context, plan.ownId, noteInput.parse({ body: 'Benchmark note', publishLevel: 'all' })),
+        ),
+        ...(actor === 'portalManager'
+          ? {}
+          : {
+              'log time': await statementsOf((context) =>
+                logTime(
+                  context,
+                  plan.ownId,
+                  timeEntryInput.parse({ workTypeId: 1, hours: '0.25', summary: 'Benchmark' }),
+                ),
+              ),
+            }),
+      };
       const measured: Record<string, Record<number, Latency>> = {};
       for (const scenario of readScenarios) {
         measured[scenario] = {};
@@ -264,6 +312,9 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
             seconds,
           );
         }
+      }
+      for (const [scenario, captured] of Object.entries(writeStatements)) {
+        measured[scenario] = { 8: await loop(() => bare.replay(captured), 8, seconds) };
       }
       const entry = result.actors[actor];
       if (entry) entry.bare = measured;
@@ -284,7 +335,9 @@ for (const target of targets) {
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
 mkdirSync('bench/results', { recursive: true });
 const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
-if (quick) {
+if (partial) {
+  console.log('partial run (--only/--actors): no report written');
+} else if (quick) {
   writeFileSync(`bench/results/quick-${stamp}.json`, JSON.stringify({ machine, results }, null, 2));
   process.exitCode = checkQuickRatios(results) ? 0 : 1;
 } else {

@@ -184,10 +184,7 @@ export async function seedBenchWorld(db: Database, tickets: number): Promise<voi
                FROM generate_series(${from}, ${to}) g) t`,
   );
   // New tickets must not collide with the generated numbers of today.
-  await run(
-    db,
-    `INSERT INTO ticket_number_counters (day, last_value) VALUES ((now() AT TIME ZONE 'UTC')::date, 10000000) ON CONFLICT (day) DO UPDATE SET last_value = 10000000`,
-  );
+  await run(db, `SELECT tandem_continue_ticket_numbers((now() AT TIME ZONE 'UTC')::date, 10000000)`);
 
   const notes = size.tickets * size.notesPerTicket;
   await chunked(
@@ -240,9 +237,32 @@ export async function seedBenchWorld(db: Database, tickets: number): Promise<voi
     bar.update(position + 1);
   }
   bar.stop();
+  await ensureBenchRules(db);
   await run(db, 'ANALYZE');
   console.log(
     `seeded ${tickets.toLocaleString('en')} tickets in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
+
+/**
+ * Workflow rules an MSP would have running, so the write scenarios pay for automation: two
+ * rules on every new ticket (one matches the largest customer and raises the priority) and one
+ * on every note. Added to desks seeded before the rules existed, too.
+ */
+export async function ensureBenchRules(db: Database): Promise<void> {
+  await run(
+    db,
+    `INSERT INTO workflow_rules (name, trigger, position, conditions, actions) VALUES
+       ('Printers to the first queue', 'ticket_created', 1,
+        '[{"field":"title","operator":"contains","value":"printer"}]',
+        jsonb_build_array(jsonb_build_object('type', 'set_fields', 'fields', jsonb_build_object('queueId', (SELECT min(id) FROM queues))))),
+       ('Largest customer gets high priority', 'ticket_created', 2,
+        '[{"field":"companyId","operator":"is","value":2}]',
+        jsonb_build_array(jsonb_build_object('type', 'set_fields', 'fields', jsonb_build_object('priorityId', (SELECT max(id) FROM ticket_priorities))))),
+       ('Customer replies reopen completed tickets', 'note_added', 1,
+        '[{"field":"statusMeaning","operator":"is","value":"complete"}]',
+        jsonb_build_array(jsonb_build_object('type', 'set_fields', 'fields', jsonb_build_object('statusId', (SELECT min(id) FROM ticket_statuses WHERE meaning = 'new')))))
+     ON CONFLICT DO NOTHING`,
   );
 }
 

@@ -10,8 +10,13 @@ export interface AuditEntry {
 }
 
 /** Written in the same transaction as the change it describes: both land or neither does. */
-export async function recordAudit({ tx, actor }: ActorContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+export async function recordAudit(context: ActorContext, entry: AuditEntry): Promise<void> {
+  await auditInsert(context, entry);
+}
+
+/** The audit row's INSERT, unsent: for saves that write several rows in one statement. */
+export function auditInsert({ tx, actor }: ActorContext, entry: AuditEntry) {
+  return tx.insert(auditLog).values({
     actorResourceId: actor.resourceId,
     impersonatorResourceId: actor.impersonatorId,
     action: entry.action,

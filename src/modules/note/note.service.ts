@@ -7,8 +7,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { attachmentAbilities, attachmentScope } from '../attachment/attachment.policy.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
-import { runTicketAutomation } from '../workflow/rules-engine.ts';
+import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { ticketFacts } from '../ticket/ticket.policy.ts';
 import { getVisibleTicket, secondaryIds } from '../ticket/ticket.service.ts';
 import { noteAbilities, noteScope } from './note.policy.ts';
@@ -25,7 +24,8 @@ import {
 } from './note.repository.ts';
 import type { NoteInput, NoteListQuery, NotePatch, NoteResponse } from './note.schemas.ts';
 import { assertWritablePublishLevel, isNoWiderThan, writablePublishLevels } from './publish-level.ts';
-import { recordTicketActivity } from '../ticket/ticket.repository.ts';
+import { ticketActivityUpdate } from '../ticket/ticket.repository.ts';
+import { recordTicketChange } from '../ticket/ticket-change.ts';
 
 const listCursor = z.tuple([z.string(), z.number()]);
 
@@ -108,20 +108,18 @@ export async function addNote(
     createdByResourceId: actor.resourceId,
   });
   if (!row) throw new AppError('internal_error', 'The note was not saved.');
-  await recordTicketActivity(tx, ticket.id);
-  await recordAudit(context, { action: 'create', entityType: 'ticket_note', entityId: row.id, after: row });
-  await emitEvent(context, {
-    eventType: 'ticket.note_added',
-    companyId: ticket.companyId,
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    // Deliverers must address only readers of this publish level.
-    payload: { number: ticket.number, noteId: row.id, publishLevel, noteTypeId: row.noteTypeId },
-  });
-  await runTicketAutomation(context, {
-    eventType: 'ticket.note_added',
-    ticketId: ticket.id,
-    notePublishLevel: publishLevel,
+  await recordTicketChange(context, {
+    writes: [ticketActivityUpdate(tx, ticket.id)],
+    audit: { action: 'create', entityType: 'ticket_note', entityId: row.id, after: row },
+    event: {
+      eventType: 'ticket.note_added',
+      companyId: ticket.companyId,
+      aggregateType: 'ticket',
+      aggregateId: ticket.id,
+      // Deliverers must address only readers of this publish level.
+      payload: { number: ticket.number, noteId: row.id, publishLevel, noteTypeId: row.noteTypeId },
+    },
+    automation: { eventType: 'ticket.note_added', ticketId: ticket.id, notePublishLevel: publishLevel },
   });
   return presentNote(actor, row);
 }

@@ -36,8 +36,13 @@ export interface DomainEvent {
  * Events go to the outbox in the transaction of the change that causes them;
  * a worker delivers them (notifications, webhooks) after commit, never inside the request.
  */
-export async function emitEvent({ tx, actor }: ActorContext, event: DomainEvent): Promise<void> {
-  await tx.insert(outboxEvents).values({
+export async function emitEvent(context: ActorContext, event: DomainEvent): Promise<void> {
+  await outboxInsert(context, event);
+}
+
+/** The event's INSERT, unsent: for saves that write several rows in one statement. */
+export function outboxInsert({ tx, actor }: ActorContext, event: DomainEvent) {
+  return tx.insert(outboxEvents).values({
     eventType: event.eventType,
     companyId: event.companyId,
     aggregateType: event.aggregateType,

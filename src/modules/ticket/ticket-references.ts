@@ -1,4 +1,5 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/database.ts';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../../db/database.ts';
 import {
@@ -33,21 +34,12 @@ function missing(field: string, id: number): AppError {
   return new AppError('not_found', `No ${field.replace(/Id$/, '')} with id ${id}.`, { field });
 }
 
-async function activeRow(
-  tx: Transaction,
-  table: PgTable & { id: PgColumn; active: PgColumn },
-  field: string,
-  id: number,
-) {
-  const [row] = await tx.select({ active: table.active }).from(table).where(eq(table.id, id));
-  if (!row) throw missing(field, id);
-  if (row.active !== true) {
-    throw new AppError(
-      'unprocessable',
-      `The ${field.replace(/Id$/, '')} ${id} is inactive; choose an active one.`,
-      { field },
-    );
-  }
+function inactive(field: string, id: number): AppError {
+  return new AppError(
+    'unprocessable',
+    `The ${field.replace(/Id$/, '')} ${id} is inactive; choose an active one.`,
+    { field },
+  );
 }
 
 export async function loadCategory(tx: Transaction, categoryId: number | undefined): Promise<CategoryRow> {
@@ -76,50 +68,135 @@ export async function statusMeaning(tx: Transaction, statusId: number): Promise<
   return status.meaning;
 }
 
-async function firstId(query: Promise<{ id: number }[]>, what: string): Promise<number> {
-  const [row] = await query;
-  if (!row) throw new AppError('unprocessable', `No active ${what} is configured.`, {});
-  return row.id;
+const idOrNull = (id: number | null | undefined) => sql`${id ?? null}::integer`;
+const activeOf = (table: PgTable & { id: PgColumn; active: PgColumn }, id: number | null | undefined) =>
+  sql`(SELECT ${table.active} FROM ${table} WHERE ${table.id} = ${idOrNull(id)})`;
+
+/** The ids a save refers to; null or missing means "none". */
+type ReferenceIds = { [K in keyof Omit<TicketReferences, 'categoryId'>]?: number | null };
+
+interface ReferenceFacts {
+  statusId: number | null;
+  statusActive: boolean | null;
+  meaning: StatusMeaning | null;
+  priorityId: number | null;
+  priorityActive: boolean | null;
+  queueActive: boolean | null;
+  sourceActive: boolean | null;
+  issueTypeActive: boolean | null;
+  subIssueTypeParent: number | null;
+  contactCompanyId: number | null;
 }
 
-/** Fills what the input leaves out from the category's defaults and the system defaults. */
-export async function withDefaults(
+/**
+ * Every referenced configuration row, the contact, and the defaults for what is left open, in one
+ * statement: a ticket save would otherwise spend a round trip per reference. The contact is read
+ * under RLS: one out of reach is as missing as one that does not exist.
+ */
+async function readReferences(
+  tx: Transaction,
+  references: ReferenceIds,
+  fillDefaults: boolean,
+): Promise<ReferenceFacts> {
+  const statusId =
+    references.statusId != null
+      ? idOrNull(references.statusId)
+      : fillDefaults
+        ? sql`(SELECT ${ticketStatuses.id} FROM ${ticketStatuses}
+                WHERE ${ticketStatuses.meaning} = 'new' AND ${ticketStatuses.active}
+                ORDER BY ${ticketStatuses.sortOrder}, ${ticketStatuses.id} LIMIT 1)`
+        : idOrNull(null);
+  const priorityId =
+    references.priorityId != null
+      ? idOrNull(references.priorityId)
+      : fillDefaults
+        ? sql`(SELECT ${ticketPriorities.id} FROM ${ticketPriorities}
+                WHERE ${ticketPriorities.isDefault} AND ${ticketPriorities.active} LIMIT 1)`
+        : idOrNull(null);
+  const [row] = await queryRows(
+    tx,
+    sql`SELECT status.id AS "statusId", status.active AS "statusActive", status.meaning,
+               priority.id AS "priorityId", priority.active AS "priorityActive",
+               ${activeOf(queues, references.queueId)} AS "queueActive",
+               ${activeOf(ticketSources, references.sourceId)} AS "sourceActive",
+               ${activeOf(issueTypes, references.issueTypeId)} AS "issueTypeActive",
+               (SELECT ${subIssueTypes.issueTypeId} FROM ${subIssueTypes}
+                 WHERE ${subIssueTypes.id} = ${idOrNull(references.subIssueTypeId)}) AS "subIssueTypeParent",
+               (SELECT ${contacts.companyId} FROM ${contacts}
+                 WHERE ${contacts.id} = ${idOrNull(references.contactId)}) AS "contactCompanyId"
+          FROM (SELECT 1) AS one
+          LEFT JOIN ${ticketStatuses} AS status ON status.id = ${statusId}
+          LEFT JOIN ${ticketPriorities} AS priority ON priority.id = ${priorityId}`,
+  );
+  return row as unknown as ReferenceFacts;
+}
+
+function assertReferences(facts: ReferenceFacts, references: ReferenceIds, companyId: number): void {
+  const checks: [field: string, id: number | null | undefined, active: boolean | null][] = [
+    ['statusId', references.statusId, facts.statusActive],
+    ['priorityId', references.priorityId, facts.priorityActive],
+    ['queueId', references.queueId, facts.queueActive],
+    ['sourceId', references.sourceId, facts.sourceActive],
+    ['issueTypeId', references.issueTypeId, facts.issueTypeActive],
+  ];
+  for (const [field, id, active] of checks) {
+    if (id == null) continue;
+    if (active === null) throw missing(field, id);
+    if (!active) throw inactive(field, id);
+  }
+  if (references.subIssueTypeId != null) {
+    if (facts.subIssueTypeParent === null) throw missing('subIssueTypeId', references.subIssueTypeId);
+    if (facts.subIssueTypeParent !== references.issueTypeId) {
+      throw new AppError('unprocessable', 'The sub-issue type belongs to another issue type.', {
+        field: 'subIssueTypeId',
+      });
+    }
+  }
+  if (references.contactId != null) {
+    if (facts.contactCompanyId === null) throw missing('contactId', references.contactId);
+    if (facts.contactCompanyId !== companyId) {
+      throw new AppError('unprocessable', "The contact belongs to another company than the ticket's.", {
+        field: 'contactId',
+      });
+    }
+  }
+}
+
+/**
+ * Fills what the input leaves out from the category's defaults and the system defaults, and checks
+ * every referenced id exists and is active and the contact belongs to the ticket's company.
+ */
+export async function resolveReferences(
   tx: Transaction,
   category: CategoryRow,
   input: Partial<Omit<TicketReferences, 'categoryId'>>,
-): Promise<TicketReferences> {
+  companyId: number,
+): Promise<{ references: TicketReferences; meaning: StatusMeaning }> {
   const defaults = category.defaults;
-  return {
-    categoryId: category.id,
-    statusId:
-      input.statusId ??
-      defaults.statusId ??
-      (await firstId(
-        tx
-          .select({ id: ticketStatuses.id })
-          .from(ticketStatuses)
-          .where(and(eq(ticketStatuses.meaning, 'new'), eq(ticketStatuses.active, true)))
-          .orderBy(asc(ticketStatuses.sortOrder), asc(ticketStatuses.id))
-          .limit(1),
-        'status meaning "new"',
-      )),
-    priorityId:
-      input.priorityId ??
-      defaults.priorityId ??
-      (await firstId(
-        tx
-          .select({ id: ticketPriorities.id })
-          .from(ticketPriorities)
-          .where(and(eq(ticketPriorities.isDefault, true), eq(ticketPriorities.active, true)))
-          .limit(1),
-        'default priority',
-      )),
+  const chosen = {
+    statusId: input.statusId ?? defaults.statusId ?? null,
+    priorityId: input.priorityId ?? defaults.priorityId ?? null,
     queueId: input.queueId !== undefined ? input.queueId : (defaults.queueId ?? null),
     issueTypeId: input.issueTypeId !== undefined ? input.issueTypeId : (defaults.issueTypeId ?? null),
     subIssueTypeId:
       input.subIssueTypeId !== undefined ? input.subIssueTypeId : (defaults.subIssueTypeId ?? null),
     sourceId: input.sourceId !== undefined ? input.sourceId : (defaults.sourceId ?? null),
     contactId: input.contactId ?? null,
+  };
+  const facts = await readReferences(tx, chosen, true);
+  if (facts.statusId === null && chosen.statusId === null)
+    throw new AppError('unprocessable', 'No active status meaning "new" is configured.', {});
+  if (facts.priorityId === null && chosen.priorityId === null)
+    throw new AppError('unprocessable', 'No active default priority is configured.', {});
+  assertReferences(facts, chosen, companyId);
+  return {
+    references: {
+      ...chosen,
+      categoryId: category.id,
+      statusId: facts.statusId ?? 0,
+      priorityId: facts.priorityId ?? 0,
+    },
+    meaning: facts.meaning ?? 'new',
   };
 }
 
@@ -129,37 +206,7 @@ export async function validateReferences(
   references: Partial<TicketReferences>,
   companyId: number,
 ): Promise<void> {
-  if (references.statusId != null) await activeRow(tx, ticketStatuses, 'statusId', references.statusId);
-  if (references.priorityId != null)
-    await activeRow(tx, ticketPriorities, 'priorityId', references.priorityId);
-  if (references.queueId != null) await activeRow(tx, queues, 'queueId', references.queueId);
-  if (references.sourceId != null) await activeRow(tx, ticketSources, 'sourceId', references.sourceId);
-  if (references.issueTypeId != null) await activeRow(tx, issueTypes, 'issueTypeId', references.issueTypeId);
-  if (references.subIssueTypeId != null) {
-    const [sub] = await tx
-      .select()
-      .from(subIssueTypes)
-      .where(eq(subIssueTypes.id, references.subIssueTypeId));
-    if (!sub) throw missing('subIssueTypeId', references.subIssueTypeId);
-    if (sub.issueTypeId !== references.issueTypeId) {
-      throw new AppError('unprocessable', 'The sub-issue type belongs to another issue type.', {
-        field: 'subIssueTypeId',
-      });
-    }
-  }
-  if (references.contactId != null) {
-    // Read under RLS: a contact out of reach is as missing as one that does not exist.
-    const [contact] = await tx
-      .select({ companyId: contacts.companyId })
-      .from(contacts)
-      .where(eq(contacts.id, references.contactId));
-    if (!contact) throw missing('contactId', references.contactId);
-    if (contact.companyId !== companyId) {
-      throw new AppError('unprocessable', "The contact belongs to another company than the ticket's.", {
-        field: 'contactId',
-      });
-    }
-  }
+  assertReferences(await readReferences(tx, references, false), references, companyId);
 }
 
 const fieldValue: Record<TicketField, (ticket: TicketFieldValues) => unknown> = {

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import {
   ticketChecklistItems,
@@ -15,6 +15,15 @@ export type TicketWithSecondaries = TicketRow & {
 
 // The search vector is for the database only; never select it into memory.
 const { searchVector: _searchVector, ...ticketColumns } = getTableColumns(tickets);
+export { ticketColumns };
+
+/** A ticket's secondary resources in the same statement as the ticket: no second query, no N+1. */
+const ticketWithSecondariesColumns = {
+  ...ticketColumns,
+  secondaryResources: sql<TicketWithSecondaries['secondaryResources']>`coalesce(
+    (SELECT json_agg(json_build_object('resourceId', s.resource_id, 'roleId', s.role_id))
+       FROM ${ticketSecondaryResources} s WHERE s.ticket_id = ${tickets.id}), '[]'::json)`,
+};
 
 /** Sort column and direction; due dates sort missing ones last whichever way. */
 const sortColumns: Record<'lastActivityAt' | 'createdAt' | 'dueAt', SQL> = {
@@ -67,8 +76,7 @@ export async function listTickets(
       : sql`${tickets.id} IN (SELECT page.id FROM unnest(${`{${companyIds.join(',')}}`}::integer[]) AS reach(company_id)
           CROSS JOIN LATERAL (SELECT ${tickets.id} FROM ${tickets} WHERE ${tickets.companyId} = reach.company_id AND ${filter}
                               ORDER BY ${order} LIMIT ${limit}) AS page)`;
-  const rows = await tx.select(ticketColumns).from(tickets).where(candidates).orderBy(order).limit(limit);
-  return withSecondaries(tx, rows);
+  return tx.select(ticketWithSecondariesColumns).from(tickets).where(candidates).orderBy(order).limit(limit);
 }
 
 export async function countTickets(tx: Transaction, where: SQL | undefined): Promise<number> {
@@ -84,31 +92,11 @@ export async function findTicket(
   scope: SQL,
   id: number,
 ): Promise<TicketWithSecondaries | undefined> {
-  const rows = await tx
-    .select(ticketColumns)
+  const [row] = await tx
+    .select(ticketWithSecondariesColumns)
     .from(tickets)
     .where(and(scope, eq(tickets.id, id)));
-  return (await withSecondaries(tx, rows))[0];
-}
-
-/** One query for the secondary resources of a whole page: no N+1. */
-async function withSecondaries(tx: Transaction, rows: TicketRow[]): Promise<TicketWithSecondaries[]> {
-  if (rows.length === 0) return [];
-  const secondaries = await tx
-    .select()
-    .from(ticketSecondaryResources)
-    .where(
-      inArray(
-        ticketSecondaryResources.ticketId,
-        rows.map((row) => row.id),
-      ),
-    );
-  return rows.map((row) => ({
-    ...row,
-    secondaryResources: secondaries
-      .filter((secondary) => secondary.ticketId === row.id)
-      .map(({ resourceId, roleId }) => ({ resourceId, roleId })),
-  }));
+  return row;
 }
 
 export async function replaceSecondaries(
@@ -139,7 +127,17 @@ export async function appendHistory(
   entries: HistoryEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(ticketHistory).values(
+  await historyInsert(tx, ticket, actorResourceId, entries);
+}
+
+/** The history rows' INSERT, unsent: for saves that write several rows in one statement. */
+export function historyInsert(
+  tx: Transaction,
+  ticket: { id: number; companyId: number },
+  actorResourceId: number,
+  entries: HistoryEntry[],
+) {
+  return tx.insert(ticketHistory).values(
     entries.map((entry) => ({
       ticketId: ticket.id,
       companyId: ticket.companyId,
@@ -170,7 +168,11 @@ export function listChecklist(tx: Transaction, ticketId: number) {
 
 /** Notes, attachments, time and checklist changes are activity on a ticket, not a new version of its fields. */
 export async function recordTicketActivity(tx: Transaction, ticketId: number): Promise<void> {
-  await tx
+  await ticketActivityUpdate(tx, ticketId);
+}
+
+export function ticketActivityUpdate(tx: Transaction, ticketId: number) {
+  return tx
     .update(tickets)
     .set({ lastActivityAt: sql`now()` })
     .where(eq(tickets.id, ticketId));

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { type Actor, isMspActor } from '../../access/actor.ts';
 import { allows, mayAddAny } from '../../access/permissions.ts';
-import { queryRows } from '../../db/database.ts';
 import { ticketChecklistItems, tickets, ticketSources } from '../../db/schema/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
@@ -14,10 +13,13 @@ import { runTicketAutomation } from '../workflow/rules-engine.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
 import { ticketFacts, ticketScope } from './ticket.policy.ts';
+import { recordTicketChange } from './ticket-change.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import {
   appendHistory,
   countTickets,
+  historyInsert,
+  ticketColumns,
   findTicket,
   type HistoryEntry,
   listTickets,
@@ -29,8 +31,8 @@ import {
   assertRequiredFields,
   loadCategory,
   statusMeaning,
+  resolveReferences,
   validateReferences,
-  withDefaults,
 } from './ticket-references.ts';
 import type {
   TicketFilters,
@@ -143,12 +145,16 @@ export async function createTicket(context: ActorContext, input: TicketInput): P
             .where(eq(ticketSources.systemKey, 'portal'))
         )[0]?.id
       : undefined;
-  const references = await withDefaults(tx, category, {
-    ...input,
-    contactId: actor.licence === 'portal' ? actor.contactId : input.contactId,
-    sourceId: portalSource ?? input.sourceId,
-  });
-  await validateReferences(tx, references, company.id);
+  const { references, meaning } = await resolveReferences(
+    tx,
+    category,
+    {
+      ...input,
+      contactId: actor.licence === 'portal' ? actor.contactId : input.contactId,
+      sourceId: portalSource ?? input.sourceId,
+    },
+    company.id,
+  );
   const assignment = await resolveAssignment(
     tx,
     {
@@ -190,54 +196,65 @@ export async function createTicket(context: ActorContext, input: TicketInput): P
     estimatedHours: input.estimatedHours ?? null,
   };
   assertRequiredFields(category, { ...values, primaryResourceId: assignment.primaryResourceId });
-  const complete = (await statusMeaning(tx, references.statusId)) === 'complete';
 
-  const [numbered] = await queryRows(tx, sql`SELECT tandem_next_ticket_number() AS number`);
   const [created] = await tx
     .insert(tickets)
     .values({
       ...values,
-      number: String(numbered?.number),
+      number: sql`tandem_next_ticket_number()`,
       companyId: company.id,
       primaryResourceId: assignment.primaryResourceId,
       primaryRoleId: assignment.primaryRoleId,
       coManagedVisible: assignment.coManagedVisible,
       createdByResourceId: actor.resourceId,
-      completedAt: complete ? sql`now()` : null,
+      completedAt: meaning === 'complete' ? sql`now()` : null,
     })
-    .returning({ id: tickets.id });
+    .returning(ticketColumns);
   if (!created) throw new AppError('internal_error', 'The ticket was not saved.');
   const ticketRef = { id: created.id, companyId: company.id };
-  await replaceSecondaries(tx, ticketRef, assignment.secondaryResources);
+  if (assignment.secondaryResources.length > 0)
+    await replaceSecondaries(tx, ticketRef, assignment.secondaryResources);
+  const ticket = { ...created, secondaryResources: assignment.secondaryResources };
   const checklist = input.checklist ?? category.defaultChecklist;
-  if (checklist.length > 0) {
-    await tx.insert(ticketChecklistItems).values(
-      checklist.map((item, position) => ({
-        ...item,
-        position,
-        ticketId: created.id,
-        companyId: company.id,
-      })),
-    );
-  }
-  await appendHistory(tx, ticketRef, actor.resourceId, [{ kind: 'created' }]);
-  const ticket = await getVisibleTicket(context, created.id).catch(() => {
+  const { automationRan, checked: visible } = await recordTicketChange(context, {
+    writes: [
+      historyInsert(tx, ticketRef, actor.resourceId, [{ kind: 'created' }]),
+      ...(checklist.length > 0
+        ? [
+            tx.insert(ticketChecklistItems).values(
+              checklist.map((item, position) => ({
+                ...item,
+                position,
+                ticketId: created.id,
+                companyId: company.id,
+              })),
+            ),
+          ]
+        : []),
+    ],
+    audit: { action: 'create', entityType: 'ticket', entityId: ticket.id, after: ticket },
+    event: {
+      eventType: 'ticket.created',
+      companyId: ticket.companyId,
+      aggregateType: 'ticket',
+      aggregateId: ticket.id,
+      payload: {
+        number: ticket.number,
+        primaryResourceId: ticket.primaryResourceId,
+        queueId: ticket.queueId,
+      },
+    },
+    // Workflow rules and the SLA clock, in this transaction; the answer shows what they changed.
+    automation: { eventType: 'ticket.created', ticketId: ticket.id },
+    check: sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${ticketScope(actor)} AND ${tickets.id} = ${ticket.id})`,
+  });
+  if (!visible) {
     // Saved but not visible to its author (e.g. a co-managing user hid it): refuse rather than lose sight of it.
     throw new AppError('unprocessable', 'You would not be able to see this ticket after saving it.', {
       field: 'coManagedVisible',
     });
-  });
-  await recordAudit(context, { action: 'create', entityType: 'ticket', entityId: ticket.id, after: ticket });
-  await emitEvent(context, {
-    eventType: 'ticket.created',
-    companyId: ticket.companyId,
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    payload: { number: ticket.number, primaryResourceId: ticket.primaryResourceId, queueId: ticket.queueId },
-  });
-  // Workflow rules and the SLA clock, in this transaction; the answer shows what they changed.
-  await runTicketAutomation(context, { eventType: 'ticket.created', ticketId: ticket.id });
-  return presentTicket(actor, await getVisibleTicket(context, ticket.id).catch(() => ticket));
+  }
+  return presentTicket(actor, automationRan ? await getVisibleTicket(context, ticket.id) : ticket);
 }
 
 const trackedFields = [

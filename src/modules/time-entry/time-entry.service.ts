@@ -6,7 +6,7 @@ import { timeEntries } from '../../db/schema/index.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
+import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { getVisibleTicket } from '../ticket/ticket.service.ts';
 import { resolveDuration, resolveWorker, resolveWorkType } from './time-entry-references.ts';
 import {
@@ -30,7 +30,8 @@ import {
   updateTimeEntryRow,
 } from './time-entry.repository.ts';
 import type { TimeEntryInput, TimeEntryPatch, TimeEntryResponse } from './time-entry.schemas.ts';
-import { recordTicketActivity } from '../ticket/ticket.repository.ts';
+import { ticketActivityUpdate } from '../ticket/ticket.repository.ts';
+import { recordTicketChange } from '../ticket/ticket-change.ts';
 
 function assertMayLogTime(context: ActorContext): void {
   if (!mayLogTime(context.actor)) throw forbidden('Portal users cannot log time.');
@@ -131,25 +132,22 @@ export async function logTime(
     publishLevel,
   });
   await costTimeEntry(tx, created.id);
-  await recordTicketActivity(tx, ticket.id);
   const entry = await reread(context, created.id);
-  await recordAudit(context, {
-    action: 'create',
-    entityType: 'time_entry',
-    entityId: created.id,
-    after: created,
-  });
-  await emitEvent(context, {
-    eventType: 'ticket.time_logged',
-    companyId: ticket.companyId,
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    payload: {
-      number: ticket.number,
-      timeEntryId: created.id,
-      resourceId: created.resourceId,
-      hours: created.hours,
-      publishLevel: created.publishLevel,
+  await recordTicketChange(context, {
+    writes: [ticketActivityUpdate(tx, ticket.id)],
+    audit: { action: 'create', entityType: 'time_entry', entityId: created.id, after: created },
+    event: {
+      eventType: 'ticket.time_logged',
+      companyId: ticket.companyId,
+      aggregateType: 'ticket',
+      aggregateId: ticket.id,
+      payload: {
+        number: ticket.number,
+        timeEntryId: created.id,
+        resourceId: created.resourceId,
+        hours: created.hours,
+        publishLevel: created.publishLevel,
+      },
     },
   });
   return presentTimeEntry(actor, entry);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { queryRows } from '../../db/database.ts';
@@ -66,19 +66,28 @@ export function triggersOf(change: TicketChange): RuleTrigger[] {
   }
 }
 
+/** Whether any active rule or SLA cares about this change: most saves skip the engine after this one read. */
+export function automationWanted(change: TicketChange): SQL {
+  return sql`tandem_automation_wanted(${change.ticketId}, ${`{${triggersOf(change).join(',')}}`}::text[], ${change.eventType === 'ticket.created'})`;
+}
+
 /**
  * The hook the ticket services call after a save, in its transaction: matching
  * rules apply their actions and the SLA clock moves, all before the commit.
  * Rule actions that save the ticket come back here one level deeper; a rule never
  * re-triggers itself and the chain stops at `maxRuleDepth`.
  */
-export async function runTicketAutomation(context: ActorContext, change: TicketChange): Promise<void> {
+export async function runTicketAutomation(
+  context: ActorContext,
+  change: TicketChange,
+  /** Already read by the caller (see automationWanted); otherwise asked here. */
+  wanted?: boolean,
+): Promise<void> {
   const triggers = triggersOf(change);
-  const [wanted] = await queryRows(
-    context.tx,
-    sql`SELECT tandem_automation_wanted(${change.ticketId}, ${`{${triggers.join(',')}}`}::text[], ${change.eventType === 'ticket.created'}) AS wanted`,
-  );
-  if (wanted?.wanted !== true) return;
+  if (wanted === undefined) {
+    const [row] = await queryRows(context.tx, sql`SELECT ${automationWanted(change)} AS wanted`);
+    if (row?.wanted !== true) return;
+  } else if (!wanted) return;
   const triggeredBy = context.actor.licence;
   await asAutomation(context, async (automation) => {
     await runRules(automation, change.ticketId, triggers, { changedFields: change.changedFields ?? [] });
