@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { loadActor } from '../src/access/actor-loader.ts';
+import { runAsActor } from '../src/access/actor-transaction.ts';
+import { currentAccessEpoch, StaleActorError } from '../src/access/authentication-cache.ts';
+import { queryRows } from '../src/db/database.ts';
 import { loadConfig } from '../src/lib/config.ts';
 import { buildApp } from '../src/server/app.ts';
 import { demoIds } from './factories.ts';
@@ -60,5 +65,29 @@ describe.each(testDatabaseTargets)('cached actors across app servers on $name', 
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: { code: 'co_managed_disabled' } });
     await admin.put('/api/v1/activations/co-managed-help-desk', { enabled: true });
+  });
+
+  it("lets RLS use a cached actor's reach only with an epoch check in the same statement", async () => {
+    const ids = await demoIds(tandem);
+    const { db } = tandem.database;
+    const anna = await loadActor(db, ids.resource('anna.it@contoso.example'));
+    // A reach narrower than Anna's real one shows which reach RLS applied.
+    const narrowed = { ...anna, reach: new Set([ids.company('Contoso')]) };
+    const companiesSeen = (epoch?: number) =>
+      runAsActor(
+        db,
+        narrowed,
+        async ({ tx }) =>
+          (await queryRows(tx, sql`SELECT id FROM companies ORDER BY id`)).map((row) => Number(row.id)),
+        epoch,
+      );
+    const epoch = await currentAccessEpoch(db);
+    expect(await companiesSeen(epoch)).toEqual([ids.company('Contoso')]);
+    // Without an epoch to check, the database computes the reach itself.
+    expect(await companiesSeen()).toEqual(
+      [...(anna.reach === 'all' ? [] : anna.reach)].sort((a, b) => a - b),
+    );
+    expect((await companiesSeen()).length).toBeGreaterThan(1);
+    await expect(companiesSeen(epoch - 1)).rejects.toBeInstanceOf(StaleActorError);
   });
 });
