@@ -21,42 +21,38 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Builds the web app if needed, then starts the real server on a free port with a fresh data dir. */
+/** Builds what is stale (as `npm start` does), then starts the real server on a free port with a fresh data dir. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const build = spawn(process.execPath, [join(root, 'src/web/build-if-stale.js')], {
+  const build = spawn(process.execPath, [join(root, 'scripts/build-if-stale.js')], {
     cwd: root,
     stdio: 'inherit',
   });
   await new Promise<void>((resolve, reject) => {
     build.on('exit', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`web build failed (${String(code)})`));
+      else reject(new Error(`build failed (${String(code)})`));
     });
   });
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
-  const server = spawn(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/server/main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        TANDEM_DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: '',
-        TANDEM_SMTP_PORT: '',
-        TANDEM_IMAP_URL: '',
-        // The browser journeys need no automation worker.
-        TANDEM_WORKER: 'false',
-        SMTP_URL: '',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/main.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TANDEM_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      TANDEM_SMTP_PORT: '',
+      TANDEM_IMAP_URL: '',
+      // The browser journeys need no automation worker.
+      TANDEM_WORKER: 'false',
+      SMTP_URL: '',
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {

@@ -6,7 +6,8 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { projectRoot } from '../lib/project-root.ts';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
@@ -31,7 +32,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = path.join(projectRoot, 'src', 'db', 'migrations');
 /** Arbitrary but fixed: serialises migrations when several app servers start at once. */
 const migrationLockKey = 727_001;
 

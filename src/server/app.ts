@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../lib/project-root.ts';
 import { AuthenticationCache } from '../access/authentication-cache.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
@@ -22,7 +22,7 @@ export interface AppOptions {
 }
 
 /** The built agent web app (`npm run build:web`; `npm start` builds it when missing or stale). */
-const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const webRoot = join(projectRoot, 'dist', 'web');
 
 export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({

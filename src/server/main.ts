@@ -1,15 +1,22 @@
-import { startWorker, type Worker } from '../jobs/worker.ts';
+import { openDatabase } from '../db/database.ts';
+import type { Worker } from '../jobs/worker.ts';
 import { loadConfig } from '../lib/config.ts';
-import { prepareTandem } from './start.ts';
 
 const config = loadConfig();
-const { app, database } = await prepareTandem(config, { logger: true });
+// The database opens while the rest of the server loads: an embedded PGlite spends about a
+// second starting up, much of it compiling its WebAssembly off the main thread.
+const opening = openDatabase(config.database);
+opening.catch(() => undefined); // a failure surfaces where it is awaited, below
+const { prepareTandem } = await import('./start.ts');
+const { app, database } = await prepareTandem(config, { logger: true, database: await opening });
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Tandem is serving on http://localhost:${config.port} (${database.driver})`);
 
 // One process does everything by default; with TANDEM_WORKER=false, `npm run worker` runs it apart.
 let worker: Worker | null = null;
 if (config.automation.workerInProcess) {
+  // Loaded after the server answers: the worker's mail and queue libraries take most of a second.
+  const { startWorker } = await import('../jobs/worker.ts');
   worker = await startWorker({ database, config, log: app.log });
   app.log.info('the automation worker runs in this process');
 }

@@ -8,9 +8,9 @@ import { buildApp } from './app.ts';
 /** Migrates, fills what the install needs, and builds the app (not yet listening). */
 export async function prepareTandem(
   config: Config,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; database?: DatabaseHandle } = {},
 ): Promise<{ app: FastifyInstance; database: DatabaseHandle }> {
-  const database = await openDatabase(config.database);
+  const database = options.database ?? (await openDatabase(config.database));
   await database.migrate();
   await ensureSystemData(database.db);
   if (config.seedDemoData && (await isEmpty(database.db))) await seedDemoData(database.db);
