@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database.ts';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../../db/database.ts';
@@ -59,13 +59,19 @@ export async function loadCategory(tx: Transaction, categoryId: number | undefin
   return category;
 }
 
-export async function statusMeaning(tx: Transaction, statusId: number): Promise<StatusMeaning> {
-  const [status] = await tx
-    .select({ meaning: ticketStatuses.meaning })
+/** The meanings of several statuses in one statement; an unknown id is a 404 on statusId. */
+export async function statusMeanings(
+  tx: Transaction,
+  statusIds: readonly number[],
+): Promise<Map<number, StatusMeaning>> {
+  const rows = await tx
+    .select({ id: ticketStatuses.id, meaning: ticketStatuses.meaning })
     .from(ticketStatuses)
-    .where(eq(ticketStatuses.id, statusId));
-  if (!status) throw missing('statusId', statusId);
-  return status.meaning;
+    .where(inArray(ticketStatuses.id, [...new Set(statusIds)]));
+  const meanings = new Map(rows.map((row) => [row.id, row.meaning]));
+  const unknown = statusIds.find((id) => !meanings.has(id));
+  if (unknown !== undefined) throw missing('statusId', unknown);
+  return meanings;
 }
 
 const idOrNull = (id: number | null | undefined) => sql`${id ?? null}::integer`;

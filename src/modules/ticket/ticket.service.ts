@@ -8,15 +8,13 @@ import { decodeCursor, encodeCursor, type Page } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getVisibleCompany } from '../company/company.service.ts';
-import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
-import { runTicketAutomation } from '../workflow/rules-engine.ts';
+import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
 import { ticketFacts, ticketScope } from './ticket.policy.ts';
 import { recordTicketChange } from './ticket-change.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import {
-  appendHistory,
   countTickets,
   historyInsert,
   ticketColumns,
@@ -30,7 +28,7 @@ import {
 import {
   assertRequiredFields,
   loadCategory,
-  statusMeaning,
+  statusMeanings,
   resolveReferences,
   validateReferences,
 } from './ticket-references.ts';
@@ -326,9 +324,10 @@ export async function updateTicket(
   assertPortalFields(context, patch);
   assertVersion(before, version);
 
-  const wasComplete = (await statusMeaning(tx, before.statusId)) === 'complete';
   const nextStatusId = patch.statusId ?? before.statusId;
-  const willBeComplete = (await statusMeaning(tx, nextStatusId)) === 'complete';
+  const meanings = await statusMeanings(tx, [before.statusId, nextStatusId]);
+  const wasComplete = meanings.get(before.statusId) === 'complete';
+  const willBeComplete = meanings.get(nextStatusId) === 'complete';
   const changesBesidesStatus = Object.keys(patch).some((key) => key !== 'version' && key !== 'statusId');
   if (wasComplete && willBeComplete && changesBesidesStatus) {
     throw new AppError(
@@ -425,38 +424,43 @@ export async function updateTicket(
       completedAt: willBeComplete ? (wasComplete ? before.completedAt : sql`now()`) : null,
     })
     .where(and(eq(tickets.id, id), eq(tickets.version, version)))
-    .returning({ id: tickets.id });
+    .returning(ticketColumns);
   if (!updated) {
     // Changed between our read and our write: the same answer as a stale read.
     assertVersion(await getVisibleTicket(context, id), version);
+    throw new AppError('conflict', 'Someone else changed this ticket since you read it.');
   }
   if (secondariesChanged || assignmentTouched)
     await replaceSecondaries(tx, before, assignment.secondaryResources);
-  await appendHistory(tx, before, actor.resourceId, history);
-  const ticket = await getVisibleTicket(context, id).catch(() => {
-    throw new AppError(
-      'unprocessable',
-      'You would no longer be able to see this ticket after this change.',
-      {},
-    );
-  });
-  await recordAudit(context, { action: 'update', entityType: 'ticket', entityId: id, before, after: ticket });
+  const ticket = { ...updated, secondaryResources: assignment.secondaryResources };
   const changed = new Set(history.map((entry) => entry.field));
   const eventType = changed.has('statusId')
     ? 'ticket.status_changed'
     : changed.has('primaryResourceId')
       ? 'ticket.assigned'
       : 'ticket.updated';
-  await emitEvent(context, {
-    eventType,
-    companyId: ticket.companyId,
-    aggregateType: 'ticket',
-    aggregateId: id,
-    payload: { number: ticket.number, changed: [...changed] },
-  });
   const changedFields = [...changed].filter((field) => field !== undefined);
-  await runTicketAutomation(context, { eventType, ticketId: id, changedFields });
-  return presentTicket(actor, await getVisibleTicket(context, id).catch(() => ticket));
+  const { automationRan, checked: visible } = await recordTicketChange(context, {
+    writes: [historyInsert(tx, before, actor.resourceId, history)],
+    audit: { action: 'update', entityType: 'ticket', entityId: id, before, after: ticket },
+    event: {
+      eventType,
+      companyId: ticket.companyId,
+      aggregateType: 'ticket',
+      aggregateId: id,
+      payload: { number: ticket.number, changed: [...changed] },
+    },
+    automation: { eventType, ticketId: id, changedFields },
+    check: sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${ticketScope(actor)} AND ${tickets.id} = ${id})`,
+  });
+  if (!visible) {
+    throw new AppError(
+      'unprocessable',
+      'You would no longer be able to see this ticket after this change.',
+      {},
+    );
+  }
+  return presentTicket(actor, automationRan ? await getVisibleTicket(context, id) : ticket);
 }
 
 export async function deleteTicket(context: ActorContext, id: number): Promise<void> {

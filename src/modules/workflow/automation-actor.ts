@@ -35,29 +35,25 @@ export async function asAutomation<T>(
   const { tx } = context;
   // Already the automation resource (a rule's action saving the ticket again): nothing to switch.
   if (context.actor.email === automationEmail) return work(context);
+  // Switches the RLS settings to the automation resource and learns its id in one statement
+  // (no row, and nothing switched, before any MSP company exists).
   const [found] = await queryRows(
     tx,
-    sql`SELECT tandem_automation_resource_id() AS id, current_setting('tandem.actor_id', true) AS actor,
-               current_setting('tandem.impersonator_id', true) AS impersonator`,
+    sql`SELECT set_config('tandem.actor_id', a.id::text, true) AS id, set_config('tandem.impersonator_id', '', true)
+          FROM (SELECT tandem_automation_resource_id() AS id) AS a WHERE a.id IS NOT NULL`,
   );
-  if (found?.id === null || found?.id === undefined) return null;
+  if (found === undefined) return null;
   const id = Number(found.id);
-  const saved = {
-    actor: (found.actor as string | null) ?? '',
-    impersonator: (found.impersonator as string | null) ?? '',
-  };
-  await tx.execute(
-    sql`SELECT set_config('tandem.actor_id', ${String(id)}, true), set_config('tandem.impersonator_id', '', true)`,
-  );
   let actor = actorsByTransaction.get(tx);
   if (!actor) {
     actor = await loadActor(tx, id);
     actorsByTransaction.set(tx, actor);
   }
   const result = await work({ tx, actor });
+  // Back to the actor whose save this is.
   await tx.execute(
-    sql`SELECT set_config('tandem.actor_id', ${saved.actor}, true),
-               set_config('tandem.impersonator_id', ${saved.impersonator}, true)`,
+    sql`SELECT set_config('tandem.actor_id', ${String(context.actor.resourceId)}, true),
+               set_config('tandem.impersonator_id', ${context.actor.impersonatorId === null ? '' : String(context.actor.impersonatorId)}, true)`,
   );
   return result;
 }

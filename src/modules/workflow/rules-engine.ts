@@ -177,9 +177,11 @@ async function runRulesInChain(
     (rule) => options.onlyRuleIds === undefined || options.onlyRuleIds.includes(rule.id),
   );
   let applied = 0;
+  // Read once, and again only after a rule changed the ticket.
+  let facts: TicketFactsRow | null = null;
   for (const row of rules) {
     if (chain.fired.has(row.id)) continue;
-    const facts = await loadTicketFacts(automation.tx, ticketId);
+    facts ??= await loadTicketFacts(automation.tx, ticketId);
     if (!facts) return applied;
     if (!inScope(row, facts)) continue;
     const base = { ruleId: row.id, ticketId, companyId: facts.facts.ticket.companyId, trigger: row.trigger };
@@ -193,21 +195,27 @@ async function runRulesInChain(
       continue;
     }
     const parsed = parseRule(row);
+    const evaluated =
+      'problem' in parsed
+        ? null
+        : evaluateConditions(
+            parsed.conditions,
+            await factsFor(automation, row, facts, options.changedFields),
+          );
+    if (evaluated && !evaluated.matches) continue;
+    // References are checked when the rule would act, not on every event it ignores: a condition
+    // naming a deleted row simply does not hold, an action naming one must not run.
     const problems =
       'problem' in parsed
         ? [parsed.problem]
         : await referenceProblems(automation.tx, parsed.conditions, parsed.actions);
-    if ('problem' in parsed || problems.length > 0) {
+    if ('problem' in parsed || problems.length > 0 || !evaluated) {
       const reason = problems.join(' ');
       await disableRule(automation.tx, row.id, reason);
       await recordRuleRun(automation.tx, { ...base, outcome: 'disabled', details: { reason } });
       continue;
     }
-    const { matches, results } = evaluateConditions(
-      parsed.conditions,
-      await factsFor(automation, row, facts, options.changedFields),
-    );
-    if (!matches) continue;
+    const { results } = evaluated;
     const fireKey = options.fireKeyOf?.(row, facts) ?? undefined;
     const outcome = await applyActions(automation, ticketId, parsed);
     await recordRuleRun(automation.tx, {
@@ -220,7 +228,10 @@ async function runRulesInChain(
       },
       fireKey,
     });
-    if (outcome.error === undefined) applied += 1;
+    if (outcome.error === undefined) {
+      applied += 1;
+      facts = null;
+    }
   }
   return applied;
 }
