@@ -148,7 +148,7 @@ function detailTable(result: BenchResult): string {
 }
 
 /** BENCHMARKS.md: targets first, then every number; hand-written analysis comes from bench/ANALYSIS.md. */
-export function writeReport(results: BenchResult[], machine: string, file: string): void {
+export function writeReport(results: BenchResult[], machine: string, file: string, measuredAt: Date): void {
   const analysis = existsSync('bench/ANALYSIS.md') ? readFileSync('bench/ANALYSIS.md', 'utf8') : '';
   const rows = checks(results).map(
     (check) => `| ${check.target} | ${check.measured} | ${check.met ? 'met' : '**missed**'} |`,
@@ -156,7 +156,7 @@ export function writeReport(results: BenchResult[], machine: string, file: strin
   const text = [
     '# Benchmarks',
     '',
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. The load generator (autocannon) runs in its own process on the same machine, against the real server over loopback; "bare SQL" replays the exact statements the services issue (same transaction, RLS on) without HTTP, JSON or authentication. Reproduce with \`npm run bench\` (see bench/run.ts for options).`,
+    `Measured ${measuredAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. The load generator (autocannon) runs in its own process on the same machine, against the real server over loopback; "bare SQL" replays the exact statements the services issue (same transaction, RLS on) without HTTP, JSON or authentication. Reproduce with \`npm run bench\` (see bench/run.ts for options).`,
     '',
     'Actors: an MSP technician (all companies), a co-managing user with 12 companies (the largest customers), a portal Manager (a large customer and its subsidiaries).',
     '',
