@@ -57,6 +57,11 @@ export function ticketScope(actor: Actor): SQL {
   );
 }
 
+/** For a save's closing statement: the actor still sees the ticket they just wrote. */
+export function ticketStillVisible(actor: Actor, ticketId: number): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${ticketScope(actor)} AND ${tickets.id} = ${ticketId})`;
+}
+
 export interface TicketFactsInput {
   companyId: number;
   primaryResourceId: number | null;

@@ -11,7 +11,7 @@ import { getVisibleCompany } from '../company/company.service.ts';
 import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
-import { ticketFacts, ticketScope } from './ticket.policy.ts';
+import { ticketFacts, ticketScope, ticketStillVisible } from './ticket.policy.ts';
 import { recordTicketChange } from './ticket-change.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import {
@@ -244,7 +244,7 @@ export async function createTicket(context: ActorContext, input: TicketInput): P
     },
     // Workflow rules and the SLA clock, in this transaction; the answer shows what they changed.
     automation: { eventType: 'ticket.created', ticketId: ticket.id },
-    check: sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${ticketScope(actor)} AND ${tickets.id} = ${ticket.id})`,
+    check: ticketStillVisible(actor, ticket.id),
   });
   if (!visible) {
     // Saved but not visible to its author (e.g. a co-managing user hid it): refuse rather than lose sight of it.
@@ -451,7 +451,7 @@ export async function updateTicket(
       payload: { number: ticket.number, changed: [...changed] },
     },
     automation: { eventType, ticketId: id, changedFields },
-    check: sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${ticketScope(actor)} AND ${tickets.id} = ${id})`,
+    check: ticketStillVisible(actor, id),
   });
   if (!visible) {
     throw new AppError(
