@@ -18,7 +18,15 @@ export function PublishLevelBadge({ level, label }: { level: PublishLevel; label
   const { t, locale } = useI18n();
   const text = locale === 'en' ? label : t(`publish.${level}`);
   return (
-    <Badge color={colours[level]} variant="light" tt="none" data-testid="publish-level" title={text}>
+    // Dark text on the tint: the tinted text of a light badge fails WCAG contrast for orange and green.
+    <Badge
+      color={colours[level]}
+      c="dark.7"
+      variant="light"
+      tt="none"
+      data-testid="publish-level"
+      title={text}
+    >
       {text}
     </Badge>
   );
