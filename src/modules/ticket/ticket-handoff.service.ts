@@ -10,7 +10,7 @@ import { resolveAssignment } from './ticket-assignment.ts';
 import { ticketAbilities } from './ticket.policy.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import { appendHistory, replaceSecondaries, type TicketWithSecondaries } from './ticket.repository.ts';
-import { statusMeanings } from './ticket-references.ts';
+import { meaningsOfStatuses } from './ticket-references.ts';
 import { assertVersion, getVisibleTicket, secondaryIds } from './ticket.service.ts';
 import type { TicketResponse } from './ticket.schemas.ts';
 
@@ -29,7 +29,7 @@ async function loadForHandOff(
     );
   }
   if (version !== undefined) assertVersion(ticket, version);
-  if ((await statusMeanings(context.tx, [ticket.statusId])).get(ticket.statusId) === 'complete') {
+  if ((await meaningsOfStatuses(context.tx, [ticket.statusId])).get(ticket.statusId) === 'complete') {
     throw new AppError('ticket_closed', 'This ticket is complete. Reopen it before handing it over.');
   }
   return ticket;

@@ -60,7 +60,7 @@ export async function loadCategory(tx: Transaction, categoryId: number | undefin
 }
 
 /** The meanings of several statuses in one statement; an unknown id is a 404 on statusId. */
-export async function statusMeanings(
+export async function meaningsOfStatuses(
   tx: Transaction,
   statusIds: readonly number[],
 ): Promise<Map<number, StatusMeaning>> {

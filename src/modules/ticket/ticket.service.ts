@@ -28,7 +28,7 @@ import {
 import {
   assertRequiredFields,
   loadCategory,
-  statusMeanings,
+  meaningsOfStatuses,
   resolveReferences,
   validateReferences,
 } from './ticket-references.ts';
@@ -325,7 +325,7 @@ export async function updateTicket(
   assertVersion(before, version);
 
   const nextStatusId = patch.statusId ?? before.statusId;
-  const meanings = await statusMeanings(tx, [before.statusId, nextStatusId]);
+  const meanings = await meaningsOfStatuses(tx, [before.statusId, nextStatusId]);
   const wasComplete = meanings.get(before.statusId) === 'complete';
   const willBeComplete = meanings.get(nextStatusId) === 'complete';
   const changesBesidesStatus = Object.keys(patch).some((key) => key !== 'version' && key !== 'statusId');
