@@ -3,7 +3,8 @@ import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { Database, DatabaseLocation } from '../src/db/database.ts';
+import type { Database } from '../src/db/database.ts';
+import type { DatabaseLocation } from '../src/lib/config.ts';
 import * as schema from '../src/db/schema/index.ts';
 
 export interface Statement {

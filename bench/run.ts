@@ -18,13 +18,17 @@ import pg from 'pg';
 import { loadActor } from '../src/access/actor-loader.ts';
 import { runAsActor } from '../src/access/actor-transaction.ts';
 import { currentAccessEpoch } from '../src/access/authentication-cache.ts';
-import { openDatabase, queryRows, type DatabaseLocation } from '../src/db/database.ts';
+import { openDatabase, queryRows } from '../src/db/database.ts';
+import type { DatabaseLocation } from '../src/lib/config.ts';
 import { demoPassword } from '../src/db/seed/demo-seed.ts';
 import { listTicketNotes } from '../src/modules/note/note.service.ts';
 import { noteListQuery } from '../src/modules/note/note.schemas.ts';
 import { ticketInput, ticketListQuery } from '../src/modules/ticket/ticket.schemas.ts';
-import { createTicket, getVisibleTicket, listVisibleTickets } from '../src/modules/ticket/ticket.service.ts';
+import { createTicket } from '../src/modules/ticket/ticket-create.service.ts';
+import { getVisibleTicket, listVisibleTickets } from '../src/modules/ticket/ticket.service.ts';
 import { addNote } from '../src/modules/note/note.service.ts';
+import { plugTicketAutomation } from '../src/modules/ticket/ticket-automation.ts';
+import { rulesEngineAutomation } from '../src/modules/workflow/rules-engine.ts';
 import { noteInput } from '../src/modules/note/note.schemas.ts';
 import { logTime } from '../src/modules/time-entry/time-entry.service.ts';
 import { timeEntryInput } from '../src/modules/time-entry/time-entry.schemas.ts';
@@ -238,6 +242,8 @@ async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise
   if (partial) return result;
   // The same statements without HTTP, JSON or authentication.
   const bare = await openBare(location);
+  // The replayed saves run the rules engine as the server does.
+  plugTicketAutomation(rulesEngineAutomation);
   try {
     // …and for any statement: one round trip to the database with nothing to do.
     const roundTrip = await loop(() => queryRows(bare.db, sql`SELECT 1`).then(() => undefined), 1, seconds);

@@ -7,10 +7,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { SingleBar, Presets } from 'cli-progress';
-import { ensureSystemData } from '../src/db/bootstrap.ts';
+import { ensureSystemData } from '../src/server/bootstrap.ts';
 import { openDatabase, queryRows, type Database } from '../src/db/database.ts';
 import { loadConfig } from '../src/lib/config.ts';
-import { hashPassword } from '../src/modules/auth/password.ts';
+import { hashPassword } from '../src/lib/password.ts';
 import { demoPassword } from '../src/db/seed/demo-seed.ts';
 import { benchActors, rareWord, worldSize } from './bench-world.ts';
 
@@ -166,7 +166,8 @@ export async function seedBenchWorld(db: Database, tickets: number): Promise<voi
     50_000,
     (from, to) =>
       `INSERT INTO tickets (number, title, description, company_id, contact_id, status_id, priority_id, category_id,
-                          queue_id, primary_resource_id, co_managed_visible, created_at, updated_at, last_activity_at, completed_at)
+                          queue_id, primary_resource_id, co_managed_visible, created_at, updated_at, last_activity_at,
+                          co_managed_activity_at, customer_activity_at, completed_at)
      SELECT 'T' || to_char(created, 'YYYYMMDD') || '.' || lpad(g::text, 7, '0'),
             replace(${titleArray}[1 + g % ${titles.length}], '%s', (g % 97)::text) || CASE WHEN g % 1000 = 7 THEN ' ${rareWord}' ELSE '' END,
             'Reported by the customer; details in the notes. Reference ' || g,
@@ -174,7 +175,7 @@ export async function seedBenchWorld(db: Database, tickets: number): Promise<voi
             CASE WHEN open THEN (${statuses})[1 + g % 3] ELSE (${statuses})[4] END,
             (${priorities})[1 + g % 4], (SELECT min(id) FROM ticket_categories), (SELECT min(id) FROM queues),
             2::int + (g % ${size.mspStaff - 1}), g % 10 <> 0,
-            created, created + activity, created + activity, CASE WHEN open THEN NULL ELSE created + activity END
+            created, created + activity, created + activity, created + activity, created + activity, CASE WHEN open THEN NULL ELSE created + activity END
        FROM (SELECT g,
                     -- A few large customers: the cube skews towards the first companies.
                     2 + floor(power(random(), 3) * ${size.companies})::int AS company,

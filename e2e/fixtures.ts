@@ -21,7 +21,14 @@ const chromiumArgs = [
 
 export interface Browsers {
   /** A separate browser profile (own cookies) signed in as this demo user through the sign-in page. */
-  signIn(email: string, options?: { locale?: 'en' | 'de' }): Promise<Page>;
+  /**
+   * Signs in and opens the ticket list, where most journeys start (everyone lands on their
+   * dashboard first: `stayHome` keeps the page there).
+   */
+  signIn(
+    email: string,
+    options?: { locale?: 'en' | 'de'; password?: string; stayHome?: boolean },
+  ): Promise<Page>;
   /** A separate browser profile, not signed in. */
   open(): Promise<Page>;
 }
@@ -62,9 +69,11 @@ export const test = base.extend<{ browsers: Browsers; baseUrl: string }>({
         await page.goto('/sign-in');
         const german = options.locale === 'de';
         await page.getByLabel(german ? /^E-Mail-Adresse/ : /^E-mail address/).fill(email);
-        await page.getByLabel(german ? /^Passwort/ : /^Password/).fill(demoPassword);
+        await page.getByLabel(german ? /^Passwort/ : /^Password/).fill(options.password ?? demoPassword);
         await page.getByRole('button', { name: german ? 'Anmelden' : 'Sign in' }).click();
         await expect(page.getByTestId('signed-in-as')).toBeVisible();
+        await page.waitForURL(/\/home$/);
+        if (!options.stayHome) await page.goto('/tickets');
         return page;
       },
     });

@@ -47,8 +47,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       DATABASE_URL: '',
       TANDEM_SMTP_PORT: '',
       TANDEM_IMAP_URL: '',
-      // The browser journeys need no automation worker.
-      TANDEM_WORKER: 'false',
+      // The worker runs in the server as with `npm start`: the live desk's notifications need it.
+      TANDEM_WORKER: 'true',
       SMTP_URL: '',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

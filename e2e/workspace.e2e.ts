@@ -63,7 +63,8 @@ test('global search finds tickets and companies (Ctrl+K)', async ({ browsers }) 
   const page = await browsers.signIn('dispatch@northwind.example');
   await page.getByTestId('open-search').click();
   await page.getByRole('textbox', { name: 'Search' }).last().fill('Contoso');
-  const company = page.getByRole('button', { name: 'Contoso Logistics' });
+  // Anchored: a ticket such as "… licence true-up: Contoso Logistics" names the company too.
+  const company = page.getByRole('button', { name: /^Contoso Logistics/ });
   await expect(company).toBeVisible();
   await company.click();
   await expect(page.getByRole('heading', { name: 'Contoso Logistics' })).toBeVisible();

@@ -1,3 +1,4 @@
+import { createSession } from '../src/modules/auth/session.repository.ts';
 import type { TestClient, TestTandem } from './test-tandem.ts';
 
 /** Ids of the demo world by name, read once per test file. */
@@ -50,4 +51,36 @@ export async function createTicket(
   if (response.statusCode !== 201)
     throw new Error(`ticket not created (${response.statusCode}): ${response.body}`);
   return response.json();
+}
+
+/**
+ * A signed-in client for a resource without the password round trip: a session
+ * row made as sign-in makes it (argon2 would cost ~100 ms per actor in the
+ * property-based tests). Every request still authenticates through the cookie.
+ */
+export async function sessionClient(tandem: TestTandem, resourceId: number): Promise<TestClient> {
+  const { token, csrfToken } = await createSession(
+    tandem.database.db,
+    resourceId,
+    { idleMinutes: 60, maxHours: 1 },
+    { userAgent: 'isolation-test', ipAddress: '127.0.0.1' },
+  );
+  const cookie = `tandem_session=${token}`;
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    tandem.app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    get: (url) => send('GET', url),
+    post: (url, body) => send('POST', url, body ?? {}),
+    patch: (url, body) => send('PATCH', url, body ?? {}),
+    put: (url, body) => send('PUT', url, body ?? {}),
+    delete: (url) => send('DELETE', url),
+    inject: tandem.app.inject.bind(tandem.app),
+    cookie,
+    csrfToken,
+  };
 }

@@ -4,22 +4,16 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLog } from '../src/jobs/worker-log.ts';
+import { silentLog } from '../src/lib/worker-log.ts';
 import { takeInMail } from '../src/modules/mail/mail-intake.ts';
 import { demoIds, type DemoIds } from './factories.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from './test-tandem.ts';
 import { startTestWorker, type TestWorker } from './test-worker.ts';
+import type { PageOutput } from '../src/lib/http-schemas.ts';
+import type { ticketSchema } from '../src/modules/ticket/ticket.schemas.ts';
 
-interface Ticket {
-  id: number;
-  number: string;
-  companyId: number;
-  contactId: number | null;
-  sourceId: number | null;
-  queueId: number | null;
-  title: string;
-}
+type TicketPage = PageOutput<typeof ticketSchema>;
 
 /** Mail in through the built-in SMTP listener on loopback: tickets, replies as notes, loops dropped. */
 describe.each(testDatabaseTargets)('incoming mail on $name', (target) => {
@@ -52,8 +46,7 @@ describe.each(testDatabaseTargets)('incoming mail on $name', (target) => {
   const send = (message: nodemailer.SendMailOptions): Promise<{ response: string }> =>
     smtp.sendMail({ to: 'helpdesk@northwind.example', ...message });
   const ticketsTitled = async (title: string) =>
-    (await admin.get(`/api/v1/tickets?q=${encodeURIComponent(title)}&limit=10`)).json<{ items: Ticket[] }>()
-      .items;
+    (await admin.get(`/api/v1/tickets?q=${encodeURIComponent(title)}&limit=10`)).json<TicketPage>().items;
   const notesOf = async (ticketId: number) =>
     (await admin.get(`/api/v1/tickets/${ticketId}/notes`)).json<{
       items: { body: string; publishLevel: string }[];

@@ -6,15 +6,10 @@ import { createTicket, demoIds, type DemoIds } from './factories.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from './test-tandem.ts';
 import { startTestWorker, type TestWorker } from './test-worker.ts';
+import type { z } from 'zod';
+import type { outgoingMailSchema } from '../src/modules/notification/notification.schemas.ts';
 
-interface Mail {
-  toAddress: string;
-  subject: string;
-  bodyText: string;
-  status: string;
-  attempts: number;
-  ticketId: number | null;
-}
+type Mail = z.output<typeof outgoingMailSchema>;
 
 /** A transport that fails the first time it is used, like an SMTP server that hiccups, and remembers what it sent. */
 function flakyTransport(): MailTransport & { sent: MailMessage[]; calls: number } {

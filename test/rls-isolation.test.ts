@@ -1,14 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRole, runAsActor } from '../src/access/actor-transaction.ts';
 import { queryRows } from '../src/db/database.ts';
 import { companies, contacts, resources } from '../src/db/schema/index.ts';
 import {
   loadWorld,
   modelReach,
   modelVisibleCompanies,
+  modelReadableIssueTypes,
   modelVisibleContacts,
   type World,
 } from './access-model.ts';
+import { actorFor } from './isolation/layers.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestTandem } from './test-tandem.ts';
 
@@ -53,13 +56,27 @@ describe.each(testDatabaseTargets)('isolation on $name', (target) => {
     return id;
   };
 
-  /** Runs raw SQL as the app role for this actor — no policy filter from the application. */
-  function rlsOnly(actorId: number | null, query: ReturnType<typeof sql>) {
+  /**
+   * Raw SQL in a transaction opened the way every request opens it (runAsActor: the app role,
+   * the actor in the settings) — with no policy filter from the application.
+   */
+  async function rlsOnly(actorId: number, query: ReturnType<typeof sql>) {
+    const db = tandem.database.db;
+    return runAsActor(db, await actorFor(db, actorId), ({ tx }) => queryRows(tx, query));
+  }
+  /** The one transaction no request has: the app role and no actor at all (set by hand, as nothing else does). */
+  function withoutActor(query: ReturnType<typeof sql>) {
     return tandem.database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT set_config('role', 'tandem_app', true),
-        set_config('tandem.actor_id', ${actorId === null ? '' : String(actorId)}, true)`);
+      await tx.execute(
+        sql`SELECT set_config('role', ${appRole}, true), set_config('tandem.actor_id', '', true)`,
+      );
       return queryRows(tx, query);
     });
+  }
+  /** A look-up that found nothing fails the test here, instead of passing with a made-up id. */
+  function found<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`no ${what} in the demo data`);
+    return value;
   }
   const ids = (rows: Record<string, unknown>[]) => rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   const allCompanyIds = () => world.companies.map((company) => company.id).sort((a, b) => a - b);
@@ -76,6 +93,10 @@ describe.each(testDatabaseTargets)('isolation on $name', (target) => {
       );
       expect(ids(await rlsOnly(resourceId(email), sql`SELECT id FROM ${contacts}`))).toEqual(
         modelVisibleContacts(world, resourceId(email)),
+      );
+      // Issue types of a set-up: offered ones and those on a visible ticket (migration 0026).
+      expect(ids(await rlsOnly(resourceId(email), sql`SELECT id FROM issue_types`))).toEqual(
+        modelReadableIssueTypes(world, resourceId(email)),
       );
     },
   );
@@ -121,22 +142,29 @@ describe.each(testDatabaseTargets)('isolation on $name', (target) => {
       'roles',
       'audit_log',
     ]) {
-      expect(await rlsOnly(null, sql.raw(`SELECT * FROM ${table}`))).toEqual([]);
+      expect(await withoutActor(sql.raw(`SELECT * FROM ${table}`))).toEqual([]);
     }
   });
 
   it('refuses writes outside reach even without the application check', async () => {
-    const fabrikam = world.companies.find(
-      (company) => company.coManagedEnabled && !expectedReach('anna.it@contoso.example').includes(company.id),
+    const fabrikam = found(
+      world.companies.find(
+        (company) =>
+          company.coManagedEnabled && !expectedReach('anna.it@contoso.example').includes(company.id),
+      )?.id,
+      'a co-managed company outside Anna’s reach',
     );
     const anna = resourceId('anna.it@contoso.example');
     const updated = await rlsOnly(
       anna,
-      sql`UPDATE companies SET name = 'Hacked' WHERE id = ${fabrikam?.id ?? 0} RETURNING id`,
+      sql`UPDATE companies SET name = 'Hacked' WHERE id = ${fabrikam} RETURNING id`,
     );
     expect(updated).toEqual([]);
+    expect(
+      await queryRows(tandem.database.db, sql`SELECT name FROM companies WHERE id = ${fabrikam}`),
+    ).not.toEqual([{ name: 'Hacked' }]);
     // Co-managing users change no company at all, not even their own, at the database level.
-    const contoso = expectedReach('anna.it@contoso.example')[0] ?? 0;
+    const contoso = found(expectedReach('anna.it@contoso.example')[0], 'a company in Anna’s reach');
     expect(
       await rlsOnly(anna, sql`UPDATE companies SET name = 'Hacked' WHERE id = ${contoso} RETURNING id`),
     ).toEqual([]);
@@ -146,7 +174,7 @@ describe.each(testDatabaseTargets)('isolation on $name', (target) => {
     await expect(
       rlsOnly(
         anna,
-        sql`INSERT INTO contacts (company_id, first_name, last_name) VALUES (${fabrikam?.id ?? 0}, 'x', 'y')`,
+        sql`INSERT INTO contacts (company_id, first_name, last_name) VALUES (${fabrikam}, 'x', 'y')`,
       ),
     ).rejects.toThrow();
     await expect(rlsOnly(anna, sql`SELECT * FROM sessions`)).rejects.toThrow();
@@ -161,13 +189,11 @@ describe.each(testDatabaseTargets)('isolation on $name', (target) => {
       expect(await rlsOnly(id, sql`SELECT * FROM role_rates`)).toEqual([]);
       expect(await rlsOnly(id, sql`SELECT * FROM audit_log`)).toEqual([]);
       const levels = await rlsOnly(id, sql`SELECT id FROM security_levels`);
-      const own = world.resources.find((resource) => resource.id === id);
+      const own = await tandem.database.db.query.resources.findFirst({
+        where: (table, { eq }) => eq(table.id, id),
+      });
       expect(levels.map((row) => Number(row.id))).toEqual([
-        (
-          await tandem.database.db.query.resources.findFirst({
-            where: (table, { eq }) => eq(table.id, own?.id ?? 0),
-          })
-        )?.securityLevelId,
+        found(own?.securityLevelId, `the level of ${email}`),
       ]);
     }
   });
@@ -258,7 +284,7 @@ describe.each(testDatabaseTargets)('isolation on $name', (target) => {
               SELECT ${email}, 'Help', 'Desk', 'internal_helpdesk', (SELECT id FROM security_levels WHERE system_key = 'internal_helpdesk'), k.company_id, k.id FROM k
               RETURNING id`,
             );
-            idOf.set(email, Number(row?.id));
+            idOf.set(email, Number(found(row?.id, `the new resource ${email}`)));
           }
         }
         world = await loadWorld(owner());

@@ -4,14 +4,10 @@ import { createTicket, demoIds, type DemoIds } from './factories.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from './test-tandem.ts';
 import { startTestWorker, type TestWorker } from './test-worker.ts';
+import type { z } from 'zod';
+import type { ticketSlaSchema } from '../src/modules/sla/sla.schemas.ts';
 
-interface TicketSla {
-  sla: {
-    name: string;
-    pausedAt: string | null;
-    targets: { objective: string; dueAt: string | null; metAt: string | null; breachedAt: string | null }[];
-  } | null;
-}
+type TicketSla = z.output<typeof ticketSlaSchema>;
 
 const minute = 60_000;
 const allDay = [{ start: '00:00', end: '24:00' }];
@@ -175,5 +171,31 @@ describe.each(testDatabaseTargets)('SLAs on $name', (target) => {
     const technician = await tandem.signIn('tech1@northwind.example');
     const refused = await technician.patch('/api/v1/slas/1', { approachingPercent: 80 });
     expect([403, 404]).toContain(refused.statusCode);
+  });
+
+  it('keeps one default: making another SLA the default takes the flag from the previous one', async () => {
+    const listDefaults = async () =>
+      (await admin.get('/api/v1/slas?limit=200'))
+        .json<{ items: { name: string; isDefault: boolean }[] }>()
+        .items.filter((row) => row.isDefault)
+        .map((row) => row.name);
+    expect(await listDefaults()).toEqual(['Standard SLA']);
+    const location = (await admin.get('/api/v1/locations?limit=1')).json<{ items: { id: number }[] }>()
+      .items[0]?.id;
+    const premium = await admin.post('/api/v1/slas', {
+      name: 'Premium SLA',
+      locationId: location,
+      isDefault: true,
+      objectives: [{ priorityId: medium, firstResponseMinutes: 30 }],
+    });
+    expect(premium.statusCode, premium.body).toBe(201);
+    expect(await listDefaults()).toEqual(['Premium SLA']);
+    const standard = (await admin.get('/api/v1/slas?limit=200'))
+      .json<{ items: { id: number; name: string }[] }>()
+      .items.find((row) => row.name === 'Standard SLA');
+    expect((await admin.patch(`/api/v1/slas/${standard?.id ?? 0}`, { isDefault: true })).statusCode).toBe(
+      200,
+    );
+    expect(await listDefaults()).toEqual(['Standard SLA']);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseLocation } from '../src/db/database.ts';
+import type { DatabaseLocation } from '../src/lib/config.ts';
 
 export interface TestDatabaseTarget {
   name: 'pglite' | 'postgres';

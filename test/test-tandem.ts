@@ -1,8 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { ensureSystemData } from '../src/db/bootstrap.ts';
+import { ensureSystemData } from '../src/server/bootstrap.ts';
 import { type DatabaseHandle, openDatabase } from '../src/db/database.ts';
 import { demoPassword, seedDemoData } from '../src/db/seed/demo-seed.ts';
 import { loadConfig } from '../src/lib/config.ts';
+import { installKeyring, keyringFrom } from '../src/lib/secret-box.ts';
 import { buildApp } from '../src/server/app.ts';
 import type { TestDatabaseTarget } from './test-databases.ts';
 
@@ -27,18 +28,26 @@ export interface TestClient {
   csrfToken: string | null;
 }
 
+/** The tests' install key (32 bytes), as TANDEM_SECRET_KEY would give it. */
+export const testSecretKey = Buffer.alloc(32, 7).toString('base64');
+
 /** A whole Tandem (migrated, system data, demo seed unless asked not to) on a fresh database. */
 export async function startTestTandem(
   target: TestDatabaseTarget,
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; apiRequestsPerMinute?: number } = {},
 ): Promise<TestTandem> {
+  installKeyring(keyringFrom(testSecretKey));
   const { location, drop } = await target.create();
   const database = await openDatabase(location);
   await database.migrate();
   await ensureSystemData(database.db);
   if (options.demoData ?? true) await seedDemoData(database.db);
-  const config = { ...loadConfig({}), database: location };
-  const app = await buildApp({ db: database.db, config });
+  // No API rate limit unless a test asks for one: suites send thousands of requests as one user.
+  const config = {
+    ...loadConfig({ TANDEM_API_RATE_LIMIT: String(options.apiRequestsPerMinute ?? 0) }),
+    database: location,
+  };
+  const app = await buildApp({ db: database.db, config, logger: process.env.TEST_LOG === '1' });
 
   const client = (cookie: string | null, csrfToken: string | null): TestClient => {
     const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type AutomationConfig, loadConfig } from '../src/lib/config.ts';
 import { LocalFolderStorage } from '../src/lib/storage/local-folder-storage.ts';
-import { jobQueues } from '../src/jobs/job-names.ts';
+import { jobQueues } from '../src/jobs/job-queues.ts';
 import { startWorker, type Worker, type WorkerOptions } from '../src/jobs/worker.ts';
-import { silentLog } from '../src/jobs/worker-log.ts';
+import { silentLog } from '../src/lib/worker-log.ts';
 import type { TestTandem } from './test-tandem.ts';
 
 export interface TestWorker extends Worker {

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAsActor } from '../src/access/actor-transaction.ts';
 import { queryRows } from '../src/db/database.ts';
 import { ticketNotes, tickets, ticketSecondaryResources } from '../src/db/schema/index.ts';
 import { publishLevels } from '../src/shared/access-vocabulary.ts';
 import { loadWorld, modelVisibleNotes, modelVisibleTickets, type World } from './access-model.ts';
 import { type DemoIds, demoIds } from './factories.ts';
+import { actorFor } from './isolation/layers.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestTandem } from './test-tandem.ts';
 
@@ -47,9 +49,12 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
     const db = tandem.database.db;
     const base = { statusId: ids.status('New'), categoryId: ids.category('Standard') };
     const [priority] = await db.query.ticketPriorities.findMany({ limit: 1 });
-    const contact = async (email: string) =>
-      (await db.query.resources.findFirst({ where: (table, { eq }) => eq(table.email, email) }))?.contactId ??
-      null;
+    if (!priority) throw new Error('no ticket priority in the demo data');
+    const contact = async (email: string) => {
+      const found = await db.query.resources.findFirst({ where: (table, { eq }) => eq(table.email, email) });
+      if (!found?.contactId) throw new Error(`no contact for ${email} in the demo data`);
+      return found.contactId;
+    };
     const specs = [
       { company: 'Contoso', visible: true },
       { company: 'Contoso', visible: false },
@@ -71,7 +76,7 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
         .insert(tickets)
         .values({
           ...base,
-          priorityId: priority?.id ?? 0,
+          priorityId: priority.id,
           number: `T19990101.${String(number).padStart(4, '0')}`,
           title: 'Lookalike outage report',
           companyId: ids.company(spec.company),
@@ -100,13 +105,13 @@ describe.each(testDatabaseTargets)('ticket and note isolation on $name', (target
   });
   afterAll(() => tandem.close());
 
-  function rlsOnly(email: string, query: ReturnType<typeof sql>) {
-    return tandem.database.db.transaction(async (tx) => {
-      await tx.execute(
-        sql`SELECT set_config('role', 'tandem_app', true), set_config('tandem.actor_id', ${String(ids.resource(email))}, true)`,
-      );
-      return (await queryRows(tx, query)).map((row) => Number(row.id)).sort((a, b) => a - b);
-    });
+  /** Raw SQL in a transaction opened as every request opens it (runAsActor), no application filter. */
+  async function rlsOnly(email: string, query: ReturnType<typeof sql>) {
+    const db = tandem.database.db;
+    const rows = await runAsActor(db, await actorFor(db, ids.resource(email)), ({ tx }) =>
+      queryRows(tx, query),
+    );
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
 
   it.each(logins)('%s: RLS alone lets through exactly the modelled tickets and notes', async (email) => {

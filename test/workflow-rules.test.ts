@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, demoIds, type DemoIds } from './factories.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from './test-tandem.ts';
+import type { z } from 'zod';
+import type { ruleRunSchema, ruleSchema } from '../src/modules/workflow/workflow.schemas.ts';
+import type { PageOutput } from '../src/lib/http-schemas.ts';
+import type { auditEntrySchema } from '../src/modules/audit/audit.schemas.ts';
+import type { noteSchema } from '../src/modules/note/note.schemas.ts';
+import type { ticketSchema } from '../src/modules/ticket/ticket.schemas.ts';
 
-interface Rule {
-  id: number;
-  active: boolean;
-  disabledReason: string | null;
-}
-interface Run {
-  ticketId: number | null;
-  outcome: string;
-  details: { error?: string; reason?: string };
-}
+type Rule = z.output<typeof ruleSchema>;
+type Ticket = z.output<typeof ticketSchema>;
+/** A run's details are free-form JSON in the API; a failed action records its error there. */
+type Run = Omit<z.output<typeof ruleRunSchema>, 'details'> & { details: { error?: string; reason?: string } };
 
 /** Rules through the API: admin only, refused when broken, applied in the save, never looping. */
 describe.each(testDatabaseTargets)('workflow rules on $name', (target) => {
@@ -92,24 +92,21 @@ describe.each(testDatabaseTargets)('workflow rules on $name', (target) => {
       ],
     });
     const ticket = await createTicket(admin, { companyId: ids.company('Tailspin') });
-    const response = (await admin.get(`/api/v1/tickets/${ticket.id}`)).json<{
-      priorityId: number;
-      version: number;
-    }>();
+    const response = (await admin.get(`/api/v1/tickets/${ticket.id}`)).json<Ticket>();
     expect(response.priorityId).toBe(priorities.High);
     // The create answer already shows the rule's change: it happened before the commit.
     expect(ticket.version).toBe(response.version);
-    const notes = (await admin.get(`/api/v1/tickets/${ticket.id}/notes`)).json<{
-      items: { body: string }[];
-    }>();
+    const notes = (await admin.get(`/api/v1/tickets/${ticket.id}/notes`)).json<
+      PageOutput<typeof noteSchema>
+    >();
     expect(notes.items.map((note) => note.body)).toEqual(['Set to high by the Tailspin rule.']);
     const elsewhere = await createTicket(admin, { companyId: ids.company('Fabrikam') });
-    expect(
-      (await admin.get(`/api/v1/tickets/${elsewhere.id}`)).json<{ priorityId: number }>().priorityId,
-    ).not.toBe(priorities.High);
-    const audit = (await admin.get('/api/v1/audit-log?entityType=workflow_rule')).json<{
-      items: unknown[];
-    }>();
+    expect((await admin.get(`/api/v1/tickets/${elsewhere.id}`)).json<Ticket>().priorityId).not.toBe(
+      priorities.High,
+    );
+    const audit = (await admin.get('/api/v1/audit-log?entityType=workflow_rule')).json<
+      PageOutput<typeof auditEntrySchema>
+    >();
     expect(audit.items.length).toBeGreaterThan(0);
     await admin.delete(`/api/v1/workflow-rules/${rule.id}`);
   });
@@ -144,7 +141,7 @@ describe.each(testDatabaseTargets)('workflow rules on $name', (target) => {
       ],
     });
     const ticket = await createTicket(admin, { companyId: ids.company('Litware') });
-    const saved = (await admin.get(`/api/v1/tickets/${ticket.id}`)).json<{ priorityId: number }>();
+    const saved = (await admin.get(`/api/v1/tickets/${ticket.id}`)).json<Ticket>();
     expect(saved.priorityId).not.toBe(priorities.Critical);
     const [run] = await runsOf(rule);
     expect(run?.outcome).toBe('failed');
@@ -165,7 +162,7 @@ describe.each(testDatabaseTargets)('workflow rules on $name', (target) => {
       title: 'Renamed',
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect(edited.json<{ priorityId: number }>().priorityId).toBe(priorities.High);
+    expect(edited.json<Ticket>().priorityId).toBe(priorities.High);
     expect((await runsOf(own)).filter((run) => run.ticketId === ticket.id)).toHaveLength(1);
     await admin.delete(`/api/v1/workflow-rules/${own.id}`);
 

@@ -1,3 +1,4 @@
+import { completeFlags, completeMatrix } from './permissions.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Executor, queryRows } from '../db/database.ts';
@@ -21,6 +22,8 @@ const actorRow = z.object({
   permissions: z.custom<PermissionMatrix>((value) => typeof value === 'object' && value !== null),
   flags: z.custom<SecurityLevelFlags>((value) => typeof value === 'object' && value !== null),
   portal_tier: z.enum(portalTiers).nullable(),
+  ticket_queue_ids: z.array(z.number()).nullable(),
+  ticket_category_ids: z.array(z.number()).nullable(),
   reach: z.array(z.number()).nullable(),
   account_team: z.array(z.number()),
   co_managed_on: z.boolean(),
@@ -52,6 +55,16 @@ export async function loadActor(
         viewInternalCost:
           actor.securityLevel.flags.viewInternalCost && impersonator.securityLevel.flags.viewInternalCost,
       },
+      ticketKinds: {
+        queueIds: narrower(
+          actor.securityLevel.ticketKinds.queueIds,
+          impersonator.securityLevel.ticketKinds.queueIds,
+        ),
+        categoryIds: narrower(
+          actor.securityLevel.ticketKinds.categoryIds,
+          impersonator.securityLevel.ticketKinds.categoryIds,
+        ),
+      },
     },
   };
 }
@@ -62,6 +75,7 @@ async function loadOne(db: Executor, resourceId: number): Promise<Actor> {
     sql`
     SELECT r.id, r.email, r.first_name, r.last_name, r.locale, r.active, r.licence_type, r.company_id, r.contact_id,
            l.id AS level_id, l.name AS level_name, l.permissions, l.flags, l.portal_tier,
+           l.ticket_queue_ids, l.ticket_category_ids,
            tandem_resource_reach(r.id) AS reach,
            ARRAY(SELECT t.company_id FROM company_account_team t WHERE t.resource_id = r.id) AS account_team,
            coalesce((SELECT a.enabled FROM activations a WHERE a.key = 'co_managed_help_desk'), false) AS co_managed_on
@@ -87,9 +101,13 @@ async function loadOne(db: Executor, resourceId: number): Promise<Actor> {
     securityLevel: {
       id: row.level_id,
       name: row.level_name,
-      permissions: row.permissions,
-      flags: row.flags,
+      permissions: completeMatrix(row.permissions),
+      flags: completeFlags(row.flags),
       portalTier: row.portal_tier,
+      ticketKinds: {
+        queueIds: row.ticket_queue_ids === null ? null : new Set(row.ticket_queue_ids),
+        categoryIds: row.ticket_category_ids === null ? null : new Set(row.ticket_category_ids),
+      },
     },
     reach,
     myCompanyIds: isMsp ? new Set([row.company_id, ...row.account_team]) : reach,
@@ -102,6 +120,13 @@ export function coManagedDisabled(): AppError {
     'co_managed_disabled',
     'Co-managed access is switched off by your service provider. Ask them to switch it back on.',
   );
+}
+
+/** Two restrictions at once: null is none (as `tandem_actor_ticket_kind_ids` in SQL). */
+function narrower(a: ReadonlySet<number> | null, b: ReadonlySet<number> | null): ReadonlySet<number> | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return new Set([...a].filter((id) => b.has(id)));
 }
 
 function intersect(a: CompanyReach, b: CompanyReach): CompanyReach {

@@ -9,6 +9,17 @@ import type {
 export type CompanyReach = 'all' | ReadonlySet<number>;
 
 /**
+ * Ticket kinds (ACCESS-MODEL §2, scenario 3): the queues and categories a security level restricts
+ * tickets to — both when both are set; null is no restriction on that side.
+ */
+export interface TicketKinds {
+  queueIds: ReadonlySet<number> | null;
+  categoryIds: ReadonlySet<number> | null;
+}
+
+export const anyTicketKind: TicketKinds = { queueIds: null, categoryIds: null };
+
+/**
  * Who is acting, built once per request from the session or API credentials.
  * Everything the policies need is here, so they never query.
  */
@@ -28,6 +39,8 @@ export interface Actor {
     permissions: PermissionMatrix;
     flags: SecurityLevelFlags;
     portalTier: PortalTier | null;
+    /** The level's restriction to named queues and categories (narrowed by an impersonating API user's). */
+    ticketKinds: TicketKinds;
   };
   reach: CompanyReach;
   /** "My companies" of the permission matrix: the account team for MSP staff, the reach for everyone else. */

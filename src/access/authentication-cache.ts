@@ -8,6 +8,8 @@ export interface Authenticated {
   csrfToken: string | null;
   /** The access epoch the actor was built at (see migration 0009). */
   epoch: number;
+  /** Set while an administrator views the app as the actor (src/modules/view-as). */
+  viewingAs?: { adminId: number; adminName: string } | null;
 }
 
 /**

@@ -32,6 +32,7 @@ function actorOn(systemKey: string, reach: CompanyReach, myCompanyIds: ReadonlyS
       permissions: level.permissions,
       flags: level.flags,
       portalTier: level.portalTier,
+      ticketKinds: { queueIds: null, categoryIds: null },
     },
     reach,
     myCompanyIds,

@@ -1,4 +1,13 @@
-import type { Action, PermissionScope, SecuredObject } from '../shared/access-vocabulary.ts';
+import {
+  type Action,
+  actions,
+  type PermissionMatrix,
+  type PermissionScope,
+  type SecuredObject,
+  securedObjects,
+  securityLevelFlags,
+  type SecurityLevelFlags,
+} from '../shared/access-vocabulary.ts';
 import { type Actor, reaches } from './actor.ts';
 
 /** What the policies know about one row when deciding an action on it. */
@@ -47,4 +56,24 @@ export function abilitiesFor(actor: Actor, object: SecuredObject, row: RowFacts)
     edit: allows(actor, object, 'edit', row),
     delete: allows(actor, object, 'delete', row),
   };
+}
+
+/**
+ * Stored matrices predate any object or flag added to the vocabulary later;
+ * what a level does not mention it does not grant.
+ */
+export function completeMatrix(stored: Partial<PermissionMatrix>): PermissionMatrix {
+  const matrix = {} as PermissionMatrix;
+  for (const object of securedObjects) {
+    const row = stored[object];
+    matrix[object] = { view: 'none', add: 'none', edit: 'none', delete: 'none' };
+    for (const action of actions) matrix[object][action] = row?.[action] ?? 'none';
+  }
+  return matrix;
+}
+
+export function completeFlags(stored: Partial<SecurityLevelFlags>): SecurityLevelFlags {
+  const flags = {} as SecurityLevelFlags;
+  for (const flag of securityLevelFlags) flags[flag] = stored[flag] ?? false;
+  return flags;
 }

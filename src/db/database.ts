@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { DatabaseLocation } from '../lib/config.ts';
 import { projectRoot } from '../lib/project-root.ts';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
@@ -29,15 +30,18 @@ export interface DatabaseHandle {
   /** The driver's own client, for the job queue (pg-boss speaks plain SQL text with $n parameters). */
   client: PGlite | pg.Pool;
   migrate(): Promise<void>;
+  /**
+   * Runs first-start work (migrations, system data, demo seed, first admin) so that app servers
+   * starting together on one database do it one after the other: each later one finds the work done.
+   */
+  underStartLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.join(projectRoot, 'src', 'db', 'migrations');
-/** Arbitrary but fixed: serialises migrations when several app servers start at once. */
+/** Arbitrary but fixed: serialise migrations, and all first-start work, when several app servers start at once. */
 const migrationLockKey = 727_001;
-
-export type DatabaseLocation =
-  { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
+const startLockKey = 727_002;
 
 export async function openDatabase(location: DatabaseLocation): Promise<DatabaseHandle> {
   if (location.kind === 'pglite') {
@@ -49,6 +53,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       driver: 'pglite',
       client,
       migrate: () => migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder }),
+      // One process owns an embedded database's folder: nobody else can start on it at the same time.
+      underStartLock: (work) => work(),
       close: () => client.close(),
     };
   }
@@ -60,6 +66,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   // a listener the error would crash the process.
   pool.on('error', (error) => {
     console.warn(`PostgreSQL connection lost: ${error.message}`);
+  });
+  // The pool listens only to idle connections. One that is checked out (a transaction between two
+  // statements) and is terminated by the server (a restart: 57P01) emits 'error' with nobody
+  // listening, which ends the process. Listen on every connection: the transaction fails (503), the
+  // pool drops the dead connection on release, and the next request gets a new one.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
   });
   const db = drizzleNodePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
   return {
@@ -75,6 +88,18 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
         });
       } finally {
         await connection.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]).catch(() => undefined);
+        connection.release();
+      }
+    },
+    underStartLock: async (work) => {
+      // A session lock on a connection of its own, held while the work uses the pool (migrations take
+      // their own lock, with another key, so the two never wait for each other).
+      const connection = await pool.connect();
+      try {
+        await connection.query('SELECT pg_advisory_lock($1)', [startLockKey]);
+        return await work();
+      } finally {
+        await connection.query('SELECT pg_advisory_unlock($1)', [startLockKey]).catch(() => undefined);
         connection.release();
       }
     },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/database.ts';
 import { type JobSqlExecutor, jobSqlExecutor } from './boss-database.ts';
-import { jobQueues, type JobName } from './job-names.ts';
+import { jobQueues, type JobName } from './job-queues.ts';
 
 export interface JobQueueOptions {
   /** Seconds before the first retry; each further retry waits twice as long (backoff). */
@@ -23,15 +23,36 @@ export async function startJobQueue(handle: DatabaseHandle, options: JobQueueOpt
   });
   await boss.start();
   for (const queue of jobQueues) {
-    await boss.createQueue(queue.name, {
-      name: queue.name,
-      retryLimit: queue.retryLimit,
-      retryDelay: options.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: options.expireInSeconds,
-    });
+    await retryOnDeadlock(() =>
+      boss.createQueue(queue.name, {
+        name: queue.name,
+        retryLimit: queue.retryLimit,
+        retryDelay: options.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds,
+      }),
+    );
   }
   return boss;
+}
+
+/**
+ * Several workers starting at once on a fresh database each create the same
+ * queues; pg-boss's create_queue (insert + partition table) can deadlock
+ * between them (seen in CI: 40P01 on pgboss.queue). Creating a queue is
+ * idempotent, so the loser simply tries again.
+ */
+async function retryOnDeadlock(create: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await create();
+      return;
+    } catch (error) {
+      const deadlocked = (error as { code?: unknown }).code === '40P01';
+      if (!deadlocked || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 /**

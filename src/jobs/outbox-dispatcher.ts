@@ -7,7 +7,8 @@ import { type RecipientSpec, recipientKey, recipientSpec } from '../modules/noti
 import { resolveRecipients } from '../modules/notification/recipients.ts';
 import { transactionJobSqlExecutor } from './boss-database.ts';
 import { enqueue, type QueuedJob } from './job-queue.ts';
-import { notificationJob, webhookJob } from './job-names.ts';
+import { notificationJob } from '../modules/notification/notification-job.ts';
+import { webhookJob } from '../modules/webhook/webhook-job.ts';
 
 /** After this many failed dispatches an event is set aside (processed, with its error) so it cannot block the rest. */
 export const maxDispatchAttempts = 5;
@@ -80,7 +81,7 @@ async function plannedJobs(tx: Transaction, event: OutboxEvent): Promise<QueuedJ
   const notify = async (templateId: number, spec: RecipientSpec) => {
     for (const recipient of await resolveRecipients(tx, ticketId, spec, event.actorResourceId)) {
       jobs.push({
-        name: notificationJob,
+        name: notificationJob.name,
         key: `notify:${event.id}:${templateId}:${recipientKey(recipient)}`,
         data: { outboxEventId: event.id, templateId, recipient },
       });
@@ -88,7 +89,7 @@ async function plannedJobs(tx: Transaction, event: OutboxEvent): Promise<QueuedJ
   };
   const callWebhook = (subscriptionId: number) => {
     jobs.push({
-      name: webhookJob,
+      name: webhookJob.name,
       key: `webhook:${event.id}:${subscriptionId}`,
       data: { outboxEventId: event.id, subscriptionId },
     });

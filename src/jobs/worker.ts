@@ -8,14 +8,17 @@ import { type ImapPoller, startImapPoller } from '../modules/mail/imap-poller.ts
 import { startSmtpListener, type SmtpListener } from '../modules/mail/smtp-listener.ts';
 import { createMailTransport, type MailTransport } from '../modules/notification/mail-transport.ts';
 import { deliverNotification } from '../modules/notification/notification-delivery.ts';
+import { notificationJob } from '../modules/notification/notification-job.ts';
 import { sweepSlas } from '../modules/sla/sla-sweep.ts';
 import { deliverWebhook } from '../modules/webhook/webhook-delivery.ts';
+import { webhookJob } from '../modules/webhook/webhook-job.ts';
 import { loadAutomationActor } from '../modules/workflow/automation-actor.ts';
 import { sweepIdleRules, sweepRuleReferences } from '../modules/workflow/idle-sweep.ts';
+import { plugTicketAutomation } from '../modules/ticket/ticket-automation.ts';
+import { rulesEngineAutomation } from '../modules/workflow/rules-engine.ts';
 import { startJobQueue } from './job-queue.ts';
-import { notificationJob, notificationJobData, webhookJob, webhookJobData } from './job-names.ts';
 import { dispatchOutbox } from './outbox-dispatcher.ts';
-import type { WorkerLog } from './worker-log.ts';
+import type { WorkerLog } from '../lib/worker-log.ts';
 
 export interface WorkerOptions {
   database: DatabaseHandle;
@@ -60,6 +63,8 @@ function mailDomainOf(from: string): string {
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { database, config, log } = options;
   const { db } = database;
+  // Mail intake and sweeps save tickets, which reach workflow rules and SLA clocks through this port.
+  plugTicketAutomation(rulesEngineAutomation);
   const automation = config.automation;
   const boss = await startJobQueue(database, {
     retryDelaySeconds: automation.jobRetryDelaySeconds,
@@ -101,12 +106,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       ),
     );
   };
-  await workEach(notificationJob, async (job) => {
-    const outcome = await deliverNotification(notificationDeps, notificationJobData.parse(job.data));
+  await workEach(notificationJob.name, async (job) => {
+    const outcome = await deliverNotification(notificationDeps, notificationJob.data.parse(job.data));
     if (outcome !== 'delivered') log.info({ jobId: job.id, outcome }, 'notification not sent');
   });
-  await workEach(webhookJob, async (job) => {
-    await deliverWebhook(db, webhookJobData.parse(job.data), {
+  await workEach(webhookJob.name, async (job) => {
+    await deliverWebhook(db, webhookJob.data.parse(job.data), {
       retryCount: job.retryCount,
       retryLimit: job.retryLimit,
     });

@@ -1,5 +1,8 @@
 import path from 'node:path';
-import type { DatabaseLocation } from '../db/database.ts';
+
+/** Where the data lives: embedded PGlite (a folder, or memory) or a PostgreSQL server. */
+export type DatabaseLocation =
+  { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Config {
   port: number;
@@ -12,9 +15,19 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   logLevel: string;
+  /** `readable` lines for a person at a terminal (the default), `json` for a log pipeline. */
+  logFormat: 'readable' | 'json';
   /** Behind a reverse proxy: the client address comes from X-Forwarded-For (used by sign-in throttling). */
   trustProxy: boolean;
   automation: AutomationConfig;
+  /**
+   * The key that seals secrets the server reads back (webhook signing keys, TOTP secrets):
+   * TANDEM_SECRET_KEY (32 bytes, base64), else the key file in the data directory, created on
+   * the first start. Previous keys only open, for a rotation (src/lib/secret-box.ts).
+   */
+  secretKeys: { key: string | null; previous: string[]; keyFile: string };
+  /** Requests per minute per signed-in user or API user (per IP when anonymous), per app server; 0 = off. */
+  apiRequestsPerMinute: number;
 }
 
 /** Workflow rules, SLAs, notifications, incoming mail and webhooks (the worker). */
@@ -57,9 +70,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.TANDEM_SESSION_IDLE_MINUTES ?? 60 * 12),
     sessionMaxHours: Number(env.TANDEM_SESSION_MAX_HOURS ?? 24 * 7),
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: env.LOG_FORMAT === 'json' ? 'json' : 'readable',
     trustProxy: env.TANDEM_TRUST_PROXY === 'true',
     automation: loadAutomationConfig(env, dataDir),
+    secretKeys: {
+      key: env.TANDEM_SECRET_KEY || null,
+      previous: (env.TANDEM_PREVIOUS_SECRET_KEYS ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key.length > 0),
+      keyFile: path.resolve(env.TANDEM_SECRET_KEY_FILE || path.join(dataDir, 'secret-key')),
+    },
+    apiRequestsPerMinute: nonNegative(env.TANDEM_API_RATE_LIMIT, 1200, 'TANDEM_API_RATE_LIMIT'),
   };
+}
+
+function nonNegative(value: string | undefined, fallback: number, name: string): number {
+  const number = Number(value || fallback);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be a whole number, 0 or more.`);
+  return number;
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {

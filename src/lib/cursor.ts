@@ -6,6 +6,26 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * The parts of a cursor key, as strict as the columns they stand for: a tampered cursor (a word where a
+ * date belongs, an id past 2³¹, a fraction) is a 400 `invalid_cursor`, never a failing query.
+ */
+export const cursorPart = {
+  id: z.number().int().min(1).max(2_147_483_647),
+  /** An integer column that is not an id (a position), within PostgreSQL's `integer`. */
+  integer: z.number().int().min(-2_147_483_648).max(2_147_483_647),
+  /** PostgreSQL text cannot hold NUL (a cursor of one was a 500 on every list sorted by name). */
+  text: z
+    .string()
+    .max(1_000)
+    .refine((text) => !text.includes('\u0000')),
+  /**
+   * As the lists write it (ISO with milliseconds); 'infinity' stands for "no date", sorted last. Year 0
+   * is ISO but not PostgreSQL.
+   */
+  timestamp: z.union([z.iso.datetime().refine((text) => !text.startsWith('0000')), z.literal('infinity')]),
+};
+
 const cursorKey = z
   .array(z.union([z.string(), z.number()]))
   .min(1)

@@ -10,17 +10,22 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unauthenticated'
   | 'invalid_credentials'
+  | 'invalid_code'
   | 'account_locked'
+  | 'rate_limited'
+  | 'weak_password'
   | 'co_managed_disabled'
   | 'csrf_failed'
   | 'forbidden'
+  | 'read_only_view'
   | 'not_found'
   | 'conflict'
   | 'feature_disabled'
   | 'unprocessable'
   | 'ticket_closed'
   | 'version_required'
-  | 'internal_error';
+  | 'internal_error'
+  | 'service_unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -45,6 +50,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'co_managed_disabled':
     case 'csrf_failed':
     case 'forbidden':
+    case 'read_only_view':
       return 403;
     // Out of scope and truly missing answer the same (ACCESS-MODEL §3); a hidden feature is "not found" too.
     case 'not_found':
@@ -56,15 +62,22 @@ export function httpStatusFor(code: ErrorCode): number {
       return 413;
     case 'unsupported_media_type':
       return 415;
+    // A wrong second-factor code is a wrong field value, not a missing session (a 401 would sign the web app out).
+    case 'invalid_code':
     case 'unprocessable':
     case 'ticket_closed':
+    case 'weak_password':
       return 422;
     case 'version_required':
       return 428;
     case 'account_locked':
+    case 'rate_limited':
       return 429;
     case 'internal_error':
       return 500;
+    // The database cannot be reached (restarting, failing over): retry after Retry-After seconds.
+    case 'service_unavailable':
+      return 503;
   }
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../test/test-databases.ts';
+import { loadConfig } from '../lib/config.ts';
+import { buildApp } from './app.ts';
 import { startTestTandem, type TestTandem } from '../../test/test-tandem.ts';
 
 describe.each(testDatabaseTargets)('the app on $name', (target) => {
@@ -40,6 +42,55 @@ describe.each(testDatabaseTargets)('the app on $name', (target) => {
     const response = await tandem.anonymous.get('/api/v1/no-such-thing');
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('answers every unknown path under /api and /ATServicesRest with a JSON 404, not the web app', async () => {
+    for (const path of [
+      '/api?x=1',
+      '/api/v1/no-such-thing?q=1',
+      '/API/v1/tickets',
+      '/ATServicesRest/V1.0/Tickets/query',
+      '/atservicesrest/v1.0/zoneInformation?user=a@b.example',
+    ]) {
+      const response = await tandem.anonymous.get(path);
+      expect(response.statusCode, path).toBe(404);
+      expect(response.json(), path).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
+
+  it('sends security headers: a CSP the app satisfies, no framing, no sniffing, no referrer', async () => {
+    for (const path of ['/', '/tickets/42', '/api/v1/companies', '/healthz']) {
+      const response = await tandem.anonymous.get(path);
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(response.headers['x-frame-options'], path).toBe('DENY');
+      expect(response.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(response.headers['referrer-policy'], path).toBe('no-referrer');
+      // Plain HTTP (no TLS in front): HSTS would be ignored by browsers and wrong to promise.
+      expect(response.headers['strict-transport-security'], path).toBeUndefined();
+    }
+  });
+
+  it('asks for HSTS behind TLS and never lets authenticated JSON be cached', async () => {
+    const behindProxy = await buildApp({
+      db: tandem.database.db,
+      config: loadConfig({ TANDEM_TRUST_PROXY: 'true' }),
+    });
+    try {
+      const behindTls = await behindProxy.inject({
+        url: '/healthz',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(behindTls.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      const plain = await behindProxy.inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'http' } });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await behindProxy.close();
+    }
+    const json = await tandem.anonymous.get('/api/v1/companies');
+    expect(json.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses everything else without credentials', async () => {

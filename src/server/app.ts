@@ -11,9 +11,17 @@ import { AuthenticationCache } from '../access/authentication-cache.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../lib/config.ts';
 import { registerAuthentication } from '../modules/auth/authentication.hook.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { plugTicketAutomation } from '../modules/ticket/ticket-automation.ts';
+import { rulesEngineAutomation } from '../modules/workflow/rules-engine.ts';
+import { registerApiRateLimit } from './api-rate-limit.ts';
+import { rewriteToCanonicalUrl } from './canonical-url.ts';
+import { answerFrameworkError, registerErrorHandler } from './error-handler.ts';
+import { registerRouteAccess } from './route-access.ts';
 import { registerRoutes } from './routes.ts';
-import './fastify-types.ts';
+import { readableLogStream } from '../lib/readable-log.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerTextGuard } from './text-guard.ts';
+import '../access/fastify-types.ts';
 
 export interface AppOptions {
   db: Database;
@@ -26,16 +34,29 @@ const webRoot = join(projectRoot, 'dist', 'web');
 
 export async function buildApp({ db, config, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger
+      ? {
+          level: config.logLevel,
+          ...(config.logFormat === 'readable' ? { stream: readableLogStream() } : {}),
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    frameworkErrors: answerFrameworkError,
+    rewriteUrl: rewriteToCanonicalUrl,
   });
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('authenticationCache', new AuthenticationCache());
+  // Ticket saves reach workflow rules and SLA clocks through this port (see ticket-automation.ts).
+  plugTicketAutomation(rulesEngineAutomation);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // First, so that it sees every route (see route-access.ts).
+  registerRouteAccess(app);
+  await registerSecurityHeaders(app);
+  registerTextGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -65,6 +86,7 @@ export async function buildApp({ db, config, logger = false }: AppOptions): Prom
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuthentication(app);
+  await registerApiRateLimit(app, config.apiRequestsPerMinute);
 
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
@@ -103,10 +125,16 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
     },
   });
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api') {
+    if (isApiPath(request.url)) {
       reply.callNotFound();
       return reply;
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
+}
+
+/** Paths that belong to an API, in any letter case: unknown ones answer a JSON 404, never the web app. */
+function isApiPath(url: string): boolean {
+  const path = url.split('?')[0]?.toLowerCase() ?? '';
+  return ['/api', '/atservicesrest'].some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }

@@ -11,6 +11,10 @@ const { prepareTandem } = await import('./start.ts');
 const { app, database } = await prepareTandem(config, { logger: true, database: await opening });
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Tandem is serving on http://localhost:${config.port} (${database.driver})`);
+if (config.logFormat === 'readable') {
+  const { startBanner } = await import('./start-banner.ts');
+  process.stdout.write(await startBanner(database.db, `http://localhost:${config.port}/`));
+}
 
 // One process does everything by default; with TANDEM_WORKER=false, `npm run worker` runs it apart.
 let worker: Worker | null = null;

@@ -51,6 +51,8 @@ export const securityLevelFlags = [
   'shareDashboards',
   'useLiveLinks',
   'mobileAccess',
+  /** Sign-in needs a second factor (TOTP); people without one must set it up before anything else. */
+  'requireTwoFactor',
 ] as const;
 export type SecurityLevelFlag = (typeof securityLevelFlags)[number];
 export type SecurityLevelFlags = Record<SecurityLevelFlag, boolean>;

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/dropzone/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
@@ -15,10 +16,13 @@ import { I18nProvider } from './i18n/i18n.tsx';
 
 // Blue 8 on white passes WCAG AA for text; focus rings stay visible for keyboard users.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, focusRing: 'auto', defaultRadius: 'sm' });
-// Mantine's default "dimmed" grey is below 4.5:1 on white; one shade darker passes WCAG AA.
+// Mantine's default "dimmed" grey and its field-error red are below 4.5:1 on white; darker shades pass WCAG AA.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

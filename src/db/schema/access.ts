@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Sealed } from '../../lib/secret-box.ts';
 import type { PermissionMatrix, SecurityLevelFlags } from '../../shared/access-vocabulary.ts';
 import { createdAt, updatedAt } from './columns.ts';
 import { licenceTypeEnum, portalTierEnum } from './enums.ts';
@@ -32,6 +33,13 @@ export const securityLevels = pgTable(
     permissions: jsonb().$type<PermissionMatrix>().notNull(),
     flags: jsonb().$type<SecurityLevelFlags>().notNull(),
     portalTier: portalTierEnum(),
+    /**
+     * Ticket kinds (ACCESS-MODEL §2, scenario 3): tickets only in these queues / of these categories
+     * (both, when both are set). Null: no restriction. Ids are checked when written; a queue or
+     * category that goes away later leaves the restriction narrower, never wider.
+     */
+    ticketQueueIds: integer().array(),
+    ticketCategoryIds: integer().array(),
     copiedFromId: integer().references((): AnyPgColumn => securityLevels.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -81,6 +89,20 @@ export const resources = pgTable(
     ),
   ],
 );
+
+/**
+ * A person's display name apart from the rest of their row. ACCESS-MODEL §2 People: whoever sees a
+ * ticket sees the names of the people on it (assignees, authors of what they read) — the name only,
+ * not the e-mail, phone or rates the resources row holds. Kept by a trigger on resources; its RLS
+ * shows a name when the resource row is visible or the person is on a ticket, note or time entry
+ * the reader can see (migration 0023).
+ */
+export const personNames = pgTable('person_names', {
+  resourceId: integer()
+    .primaryKey()
+    .references(() => resources.id, { onDelete: 'cascade' }),
+  displayName: text().notNull(),
+});
 
 export const resourceRoles = pgTable(
   'resource_roles',
@@ -238,3 +260,50 @@ export const apiCredentials = pgTable('api_credentials', {
   createdAt: createdAt(),
   lastUsedAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * A person's TOTP second factor (RFC 6238). The secret is sealed with the
+ * install's key (`src/lib/secret-box.ts`), never stored in the clear: the
+ * server must read it back to check codes, so a hash cannot do. Like sessions,
+ * not granted to the app role: only sign-in and the two-factor service touch it.
+ */
+export const twoFactorCredentials = pgTable(
+  'two_factor_credentials',
+  {
+    resourceId: integer()
+      .primaryKey()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    sealedSecret: text().$type<Sealed>().notNull(),
+    /** Null while enrolment waits for the first code from the authenticator app. */
+    enabledAt: timestamp({ withTimezone: true }),
+    /** The 30-second step of the last accepted code: no code is accepted twice (RFC 6238 §5.2). */
+    lastUsedStep: bigint({ mode: 'number' }),
+    /** SHA-256 of each unused recovery code (80 random bits each); using one removes it. */
+    recoveryCodeHashes: text().array().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (table) => [check('two_factor_credentials_secret_sealed', sql`${table.sealedSecret} LIKE 'sealed:%'`)],
+);
+
+/**
+ * The step between a correct password and a session: a short-lived, single-use
+ * token (stored as SHA-256) that asks for a code, or for enrolment when the
+ * security level requires two-factor sign-in and the person has none.
+ */
+export const pendingLogins = pgTable(
+  'pending_logins',
+  {
+    tokenHash: text().primaryKey(),
+    resourceId: integer()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    step: text().notNull(),
+    attempts: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('pending_logins_resource_idx').on(table.resourceId),
+    check('pending_logins_step', sql`${table.step} IN ('code', 'enrol')`),
+  ],
+);

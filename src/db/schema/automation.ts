@@ -11,11 +11,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Sealed } from '../../lib/secret-box.ts';
 import { resources } from './access.ts';
 import { createdAt, updatedAt } from './columns.ts';
 import { companies, contacts, departments, locations } from './organisation.ts';
 import { queues, ticketCategories } from './ticketing-config.ts';
-import { tickets } from './tickets.ts';
+import { attachments, ticketNotes, tickets, timeEntries } from './tickets.ts';
 
 const timestamptz = () => timestamp({ withTimezone: true, precision: 3 });
 
@@ -202,6 +203,10 @@ export const notifications = pgTable(
       .notNull()
       .references(() => resources.id, { onDelete: 'cascade' }),
     ticketId: integer().references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The item the event was about, re-checked whenever the notification is read (ACCESS-MODEL §2). */
+    noteId: integer().references(() => ticketNotes.id, { onDelete: 'cascade' }),
+    timeEntryId: integer().references(() => timeEntries.id, { onDelete: 'cascade' }),
+    attachmentId: integer().references(() => attachments.id, { onDelete: 'cascade' }),
     eventType: text().notNull(),
     title: text().notNull(),
     body: text().notNull(),
@@ -267,8 +272,12 @@ export const webhookSubscriptions = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     name: text().notNull(),
     url: text().notNull(),
-    /** HMAC-SHA256 key; shown once when created. */
-    secret: text().notNull(),
+    /**
+     * HMAC-SHA256 signing key, sealed with the install's key (`src/lib/secret-box.ts`): the
+     * worker must read it back to sign, so it cannot be a hash. Shown in the clear only once,
+     * when made. The column keeps its old name (`secret`).
+     */
+    sealedSecret: text('secret').$type<Sealed>().notNull(),
     eventTypes: text().array().notNull().default([]),
     active: boolean().notNull().default(true),
     ownerResourceId: integer()

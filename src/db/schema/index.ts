@@ -5,3 +5,4 @@ export * from './ticketing-config.ts';
 export * from './tickets.ts';
 export * from './worklists.ts';
 export * from './automation.ts';
+export * from './dashboards.ts';

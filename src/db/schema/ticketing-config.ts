@@ -1,11 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 import { publishLevelEnum, statusMeaningEnum } from './enums.ts';
 
 const name = () => text().notNull();
 const active = () => boolean().notNull().default(true);
 const sortOrder = () => integer().notNull().default(0);
+/**
+ * Reserved for a set-up (scenario 3): offered only to security levels whose ticket restriction names
+ * the row, and to unrestricted MSP staff — never to another customer's IT.
+ */
+const reserved = () => boolean().notNull().default(false);
+/** A work, note or issue type of one category's set-up: offered to whoever is offered that category. Null: shared. */
+const setUpCategoryId = () => integer().references((): AnyPgColumn => ticketCategories.id);
 
 /** Statuses; the four system meanings drive SLAs (waiting customer pauses) and closing. */
 export const ticketStatuses = pgTable(
@@ -46,6 +62,7 @@ export const queues = pgTable(
     description: text(),
     /** Where "escalate to MSP" puts a ticket. */
     isMspEscalationTarget: boolean().notNull().default(false),
+    reserved: reserved(),
     active: active(),
   },
   (table) => [
@@ -73,6 +90,8 @@ export const issueTypes = pgTable(
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     name: name(),
+    /** Its sub-issue types go with it: offered when it is. */
+    categoryId: setUpCategoryId(),
     active: active(),
   },
   (table) => [uniqueIndex('issue_types_name_unique').on(sql`lower(${table.name})`)],
@@ -122,6 +141,7 @@ export const ticketCategories = pgTable(
     name: name(),
     description: text(),
     isDefault: boolean().notNull().default(false),
+    reserved: reserved(),
     active: active(),
     /** Default of a new ticket's co-managed visibility — always shown and changeable, never a silent block. */
     coManagedVisibleByDefault: boolean().notNull().default(true),
@@ -148,6 +168,7 @@ export const workTypes = pgTable(
     billableByDefault: boolean().notNull().default(true),
     /** Multiplies the role's hourly rate (e.g. 1.5 after hours). */
     rateMultiplier: numeric({ precision: 4, scale: 2 }).notNull().default('1.00'),
+    categoryId: setUpCategoryId(),
     active: active(),
   },
   (table) => [uniqueIndex('work_types_name_unique').on(sql`lower(${table.name})`)],
@@ -159,6 +180,7 @@ export const noteTypes = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     name: name(),
     defaultPublishLevel: publishLevelEnum().notNull(),
+    categoryId: setUpCategoryId(),
     active: active(),
   },
   (table) => [uniqueIndex('note_types_name_unique').on(sql`lower(${table.name})`)],

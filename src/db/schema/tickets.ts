@@ -75,6 +75,13 @@ export const tickets = pgTable(
     createdAt: timestamptz().notNull().defaultNow(),
     updatedAt: timestamptz().notNull().defaultNow(),
     lastActivityAt: timestamptz().notNull().defaultNow(),
+    /**
+     * Last activity as co-managing users may know it: moved only by changes they can read (ACCESS-MODEL
+     * §2 "Timing of hidden activity" — an internal note must not be inferable from a timestamp).
+     */
+    coManagedActivityAt: timestamptz().notNull().defaultNow(),
+    /** Last activity as the customer's own people (internal helpdesk, portal) may know it. */
+    customerActivityAt: timestamptz().notNull().defaultNow(),
     completedAt: timestamptz(),
     searchVector: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('simple', coalesce(number, '') || ' ' || coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'B')`,
@@ -90,6 +97,23 @@ export const tickets = pgTable(
       .where(sql`${table.completedAt} IS NULL`),
     index('tickets_open_company_activity_idx')
       .on(table.companyId, table.lastActivityAt.desc(), table.id.desc())
+      .where(sql`${table.completedAt} IS NULL`),
+    // Customer-side actors always have a bounded reach: company first, their own activity column.
+    index('tickets_company_co_managed_activity_idx').on(
+      table.companyId,
+      table.coManagedActivityAt.desc(),
+      table.id.desc(),
+    ),
+    index('tickets_open_company_co_managed_activity_idx')
+      .on(table.companyId, table.coManagedActivityAt.desc(), table.id.desc())
+      .where(sql`${table.completedAt} IS NULL`),
+    index('tickets_company_customer_activity_idx').on(
+      table.companyId,
+      table.customerActivityAt.desc(),
+      table.id.desc(),
+    ),
+    index('tickets_open_company_customer_activity_idx')
+      .on(table.companyId, table.customerActivityAt.desc(), table.id.desc())
       .where(sql`${table.completedAt} IS NULL`),
     index('tickets_primary_resource_idx').on(table.primaryResourceId),
     index('tickets_contact_idx').on(table.contactId),
@@ -182,6 +206,8 @@ export const ticketNotes = pgTable(
   (table) => [
     index('ticket_notes_ticket_idx').on(table.ticketId, table.createdAt, table.id),
     index('ticket_notes_company_idx').on(table.companyId),
+    // Whose name a reader may see: the authors of notes they can read (person_names RLS).
+    index('ticket_notes_author_idx').on(table.createdByResourceId, table.ticketId),
     index('ticket_notes_search_idx').using('gin', table.searchVector),
   ],
 );
@@ -239,7 +265,14 @@ export const timeEntries = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index('time_entries_ticket_idx').on(table.ticketId, table.id),
+    // A ticket's time, oldest work first, page by page (the list's keyset: when the work was done, id).
+    // CASE, not coalesce(): under row-level security PostgreSQL treats COALESCE as possibly leaky, so a
+    // keyset condition on it could only filter after the policies instead of starting the index scan.
+    index('time_entries_ticket_worked_idx').on(
+      table.ticketId,
+      sql`(CASE WHEN ${table.startedAt} IS NULL THEN ${table.createdAt} ELSE ${table.startedAt} END)`,
+      table.id,
+    ),
     index('time_entries_resource_idx').on(table.resourceId, table.startedAt),
   ],
 );

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../database.ts';
 import {
   activations,
@@ -20,8 +20,9 @@ import {
   type WeeklyBusinessHours,
 } from '../schema/index.ts';
 import type { CompanyType, LicenceType } from '../../shared/access-vocabulary.ts';
-import { hashPassword } from '../../modules/auth/password.ts';
+import { hashPassword } from '../../lib/password.ts';
 import { sha256 } from '../../lib/tokens.ts';
+import { seedDemoLiveDesk } from './demo-live-desk.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 
 export const demoPassword = 'tandem-demo';
@@ -49,6 +50,12 @@ const officeHours = (start: string, end: string): WeeklyBusinessHours => ({
 export async function seedDemoData(db: Database): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction(async (tx) => {
+    // The demo administrators sign in with the demo password alone (README "Demo logins"); an
+    // install without demo data requires a second factor of its administrators (Security levels).
+    await tx
+      .update(securityLevels)
+      .set({ flags: sql`${securityLevels.flags} || '{"requireTwoFactor": false}'::jsonb` })
+      .where(eq(securityLevels.systemKey, 'msp_administrator'));
     const levelId = await systemLevelIds(tx);
 
     const company = async (
@@ -378,6 +385,16 @@ export async function seedDemoData(db: Database): Promise<void> {
 
     await tx.update(activations).set({ enabled: true }).where(eq(activations.key, 'co_managed_help_desk'));
     await seedDemoTickets(tx);
+    // Scenario 3 separated for real: the facilities level sees only tickets in the C_SRC Facilities
+    // queue and category, not Tailspin's IT tickets (ACCESS-MODEL §2 ticket kinds).
+    await tx
+      .update(securityLevels)
+      .set({
+        ticketQueueIds: sql`ARRAY(SELECT q.id FROM queues q WHERE q.name = 'C_SRC Facilities')`,
+        ticketCategoryIds: sql`ARRAY(SELECT c.id FROM ticket_categories c WHERE c.name = 'C_SRC Facilities')`,
+      })
+      .where(eq(securityLevels.id, facilitiesLevel.id));
+    await seedDemoLiveDesk(tx);
   });
 }
 

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../database.ts';
 import {
   companies,
@@ -26,6 +26,7 @@ import {
   type DemoTicketWorld,
   planDemoTickets,
 } from './demo-ticket-plan.ts';
+import { recomputeSideActivity } from './side-activity.ts';
 import { seededRandom } from './demo-random.ts';
 
 /**
@@ -120,6 +121,9 @@ export async function seedDemoTickets(
     ]),
   );
 
+  // Inserted in bulk, not through the ticket-change path: each side's last activity from what it reads.
+  await recomputeSideActivity(tx);
+
   // Numbering continues where the demo's numbers end, so the next ticket of any of these days cannot collide.
   for (const [dayKey, lastValue] of lastOfDay) {
     await tx.execute(sql`SELECT tandem_continue_ticket_numbers(${dayKey}::date, ${lastValue})`);
@@ -135,6 +139,8 @@ async function addDemoConfiguration(tx: Transaction): Promise<void> {
       {
         name: 'C_SRC Facilities',
         description: 'Facilities requests raised and worked by customer staff (external source)',
+        // Scenario 3: offered only to the C_SRC Facilities level (and MSP staff), never to IT.
+        reserved: true,
       },
     ])
     .returning({ id: queues.id });
@@ -161,6 +167,7 @@ async function addDemoConfiguration(tx: Transaction): Promise<void> {
     {
       name: 'C_SRC Facilities',
       description: 'Building requests of customer facilities staff (external source), kept apart from IT.',
+      reserved: true,
       coManagedVisibleByDefault: true,
       stopwatchEnabled: false,
       fieldRules: {
@@ -176,7 +183,14 @@ async function addDemoConfiguration(tx: Transaction): Promise<void> {
       coManagedVisibleByDefault: false,
     },
   ]);
-  await tx.insert(workTypes).values({ name: 'C_SRC Facilities Work', billableByDefault: false });
+  // Of the facilities set-up: offered to whoever is offered its category (not to Contoso's IT).
+  const facilitiesCategory = sql`(SELECT ${ticketCategories.id} FROM ${ticketCategories} WHERE ${ticketCategories.name} = 'C_SRC Facilities')`;
+  await tx.update(issueTypes).set({ categoryId: facilitiesCategory }).where(eq(issueTypes.id, building.id));
+  await tx.insert(workTypes).values({
+    name: 'C_SRC Facilities Work',
+    billableByDefault: false,
+    categoryId: facilitiesCategory,
+  });
 }
 
 async function readDemoWorld(tx: Transaction): Promise<DemoTicketWorld> {

@@ -1,12 +1,27 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import { activations } from '../../db/schema/index.ts';
-import type { ActivationKey } from '../../shared/access-vocabulary.ts';
+import { type ActivationKey, activationKeys } from '../../shared/access-vocabulary.ts';
 
 export type ActivationRow = typeof activations.$inferSelect;
 
-export function listActivationRows(tx: Transaction): Promise<ActivationRow[]> {
-  return tx.select().from(activations).orderBy(asc(activations.key));
+/** The switches this version knows (a row for a retired one is not offered), by key, after `afterKey`. */
+export function listActivationRows(
+  tx: Transaction,
+  afterKey: string | null,
+  limit: number,
+): Promise<ActivationRow[]> {
+  return tx
+    .select()
+    .from(activations)
+    .where(
+      and(
+        inArray(activations.key, [...activationKeys]),
+        afterKey === null ? undefined : gt(activations.key, afterKey),
+      ),
+    )
+    .orderBy(asc(activations.key))
+    .limit(limit);
 }
 
 export function findActivation(tx: Transaction, key: ActivationKey): Promise<ActivationRow | undefined> {

@@ -2,15 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
 import { coManagedAssociations, coManagingTeamMembers, coManagingTeams } from '../../db/schema/index.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { companySchema } from '../company/company.schemas.ts';
+import type { activationListSchema, activationSchema } from './activation.schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
 
-interface Activation {
-  key: string;
-  enabled: boolean;
-  updatedAt: string;
-}
-interface CompanyPage {
-  items: { name: string }[];
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
+type Activation = z.output<typeof activationSchema>;
+type ActivationList = z.output<typeof activationListSchema>;
+type CompanyPage = PageOutput<typeof companySchema>;
 
 const switchUrl = '/api/v1/activations/co-managed-help-desk';
 
@@ -49,7 +50,7 @@ describe.each(testDatabaseTargets)('activations API on $name', (target) => {
       const client = await tandem.signIn(email);
       const response = await client.get('/api/v1/activations');
       expect(response.statusCode).toBe(200);
-      expect(response.json<{ items: Activation[] }>().items).toEqual([
+      expect(response.json<ActivationList>().items).toEqual([
         { key: 'co-managed-help-desk', enabled: true, updatedAt: expect.any(String) as string },
       ]);
     }
@@ -95,10 +96,7 @@ describe.each(testDatabaseTargets)('activations API on $name', (target) => {
 
     const audit = await admin.get('/api/v1/audit-log?entityType=activation&entityId=co_managed_help_desk');
     expect(audit.statusCode).toBe(200);
-    expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
-      'enable',
-      'disable',
-    ]);
+    expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual(['enable', 'disable']);
   });
 
   it('treats sending the current state as a no-op without an audit entry', async () => {
@@ -122,7 +120,7 @@ describe.each(testDatabaseTargets)('activations API on $name', (target) => {
         error: { code: 'forbidden', message: expect.stringContaining('administrator') as string },
       });
       const state = await (await tandem.signIn('admin@northwind.example')).get('/api/v1/activations');
-      expect(state.json<{ items: Activation[] }>().items[0]?.enabled).toBe(true);
+      expect(state.json<ActivationList>().items[0]?.enabled).toBe(true);
     },
   );
 
@@ -144,7 +142,7 @@ describe.each(testDatabaseTargets)('activations API on $name', (target) => {
     expect(response.statusCode).toBe(status);
     expect(response.json()).toMatchObject({ error: { code } });
     const state = await admin.get('/api/v1/activations');
-    expect(state.json<{ items: Activation[] }>().items[0]?.enabled).toBe(true);
+    expect(state.json<ActivationList>().items[0]?.enabled).toBe(true);
   });
 
   it('asks for sign-in before anything else', async () => {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { withActor } from '../../access/request-context.ts';
 import {
   activationInput,
+  activationListQuery,
   activationListSchema,
   activationParams,
   activationSchema,
@@ -19,11 +20,13 @@ export function activationRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Feature switches (such as co-managed-help-desk) and whether they are on',
+        summary:
+          'Feature switches (such as co-managed-help-desk) and whether they are on, by key, cursor-paginated',
+        querystring: activationListQuery,
         response: { 200: activationListSchema, ...errorResponses },
       },
     },
-    (request) => withActor(request, (context) => listActivations(context)),
+    (request) => withActor(request, (context) => listActivations(context, request.query)),
   );
 
   routes.put(

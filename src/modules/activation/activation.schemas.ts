@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../lib/http-schemas.ts';
 import { type ActivationKey, activationKeys } from '../../shared/access-vocabulary.ts';
 
 // URLs spell a switch in kebab case (co-managed-help-desk); the table keys it in snake case.
@@ -26,5 +27,8 @@ export const activationSchema = z.object({
 });
 export type ActivationResponse = z.infer<typeof activationSchema>;
 
-/** The switches are a small fixed set, so the list is one answer without a cursor. */
-export const activationListSchema = z.object({ items: z.array(activationSchema) });
+export const activationListQuery = z.strictObject(pageQuery);
+export type ActivationListQuery = z.infer<typeof activationListQuery>;
+
+/** Paged like every list, although the switches are a small fixed set: one contract for clients. */
+export const activationListSchema = pageOf(activationSchema);

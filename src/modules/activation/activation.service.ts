@@ -1,18 +1,33 @@
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { type ActivationKey, activationKeys } from '../../shared/access-vocabulary.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assertMaySwitchActivations } from './activation.policy.ts';
 import { presentActivation } from './activation.presenter.ts';
 import { findActivation, listActivationRows, setActivation } from './activation.repository.ts';
-import { type ActivationInput, activationKeyFromUrl, type ActivationResponse } from './activation.schemas.ts';
+import {
+  type ActivationInput,
+  activationKeyFromUrl,
+  type ActivationListQuery,
+  type ActivationResponse,
+} from './activation.schemas.ts';
 
-export async function listActivations({ tx }: ActorContext): Promise<{ items: ActivationResponse[] }> {
-  const rows = await listActivationRows(tx);
-  // Rows for switches this version no longer knows are not offered.
-  return {
-    items: rows.flatMap((row) => (isKnownKey(row.key) ? [presentActivation({ ...row, key: row.key })] : [])),
-  };
+const activationCursor = z.tuple([cursorPart.text]);
+
+export async function listActivations(
+  { tx }: ActorContext,
+  query: ActivationListQuery,
+): Promise<Page<ActivationResponse>> {
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, activationCursor)[0];
+  const rows = await listActivationRows(tx, after, query.limit + 1);
+  return toPage(
+    rows.flatMap((row) => (isKnownKey(row.key) ? [{ ...row, key: row.key }] : [])),
+    query.limit,
+    (row) => [row.key],
+    presentActivation,
+  );
 }
 
 export async function switchActivation(

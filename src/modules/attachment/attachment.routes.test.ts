@@ -12,19 +12,11 @@ import { queryRows } from '../../db/database.ts';
 import { attachments as attachmentsTable } from '../../db/schema/index.ts';
 import { type PublishLevel, publishLevels } from '../../shared/access-vocabulary.ts';
 import { listTicketAttachments } from './attachment.service.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { attachmentSchema } from './attachment.schemas.ts';
 
-interface Attachment {
-  id: number;
-  noteId: number | null;
-  publishLevel: PublishLevel;
-  publishLevelLabel: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  downloadUrl: string;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
+type Attachment = z.output<typeof attachmentSchema>;
 
 const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -135,7 +127,7 @@ describe.each(testDatabaseTargets)('attachments on $name', (target) => {
 
     it('lists exactly the readable levels', async () => {
       const listed = (await client().get(`/api/v1/tickets/${ticket.id}/attachments?limit=200`))
-        .json<{ items: Attachment[] }>()
+        .json<PageOutput<typeof attachmentSchema>>()
         .items.map((attachment) => attachment.publishLevel);
       expect(listed).toEqual(publishLevels.filter((level) => readable.includes(level)));
     });

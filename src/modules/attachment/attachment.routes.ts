@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
 import { errorResponse, errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
 import { BlobNotFoundError } from '../../lib/storage/blob-storage.ts';
-import { actorOf, withActor } from '../../server/request-context.ts';
+import { actorOf, withActor } from '../../access/request-context.ts';
 import { attachmentStorageOf, discardFiles, maxAttachmentBytes } from './attachment-files.ts';
 import { readUpload } from './attachment-upload.ts';
 import { presentAttachment } from './attachment.presenter.ts';
@@ -128,6 +128,9 @@ export function attachmentRoutes(app: FastifyInstance): void {
           .header('content-disposition', contentDisposition(disposition, attachment.fileName))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store')
+          // Only the app itself may frame a file (its PDF preview); anything else it holds runs sandboxed.
+          .header('x-frame-options', 'SAMEORIGIN')
+          .header('content-security-policy', downloadPolicy(attachment.contentType))
           // A stream bypasses the serializer; the schema above only documents the body for OpenAPI.
           .send(bytes as unknown as string)
       );
@@ -150,4 +153,14 @@ export function attachmentRoutes(app: FastifyInstance): void {
       return reply.status(204).send(null);
     },
   );
+}
+
+/**
+ * A file is shown, never run: no scripts, no connections, framed only by the app. Chromium's PDF viewer
+ * does not render in a sandboxed document, so PDFs keep only the framing rule.
+ */
+function downloadPolicy(contentType: string): string {
+  return contentType === 'application/pdf'
+    ? "frame-ancestors 'self'"
+    : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { publishLevels } from '../../shared/access-vocabulary.ts';
 
 export const attachmentListQuery = z.strictObject(pageQuery);
@@ -13,7 +13,7 @@ export const uploadFields = z.strictObject({
     .string()
     .regex(/^[1-9]\d{0,9}$/, 'a note id')
     .transform(Number)
-    .pipe(z.number().max(2_147_483_647))
+    .pipe(entityId)
     .optional(),
 });
 export type UploadFields = z.infer<typeof uploadFields>;

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { type Actor, isMspActor } from '../../access/actor.ts';
-import { allows } from '../../access/permissions.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { refuseUnless } from '../../access/authorize.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { type BlobStorage, newStorageKey } from '../../lib/storage/blob-storage.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
 import { noteScope } from '../note/note.policy.ts';
 import { findNote } from '../note/note.repository.ts';
 import {
@@ -15,9 +14,9 @@ import {
   publishLevelLabels,
   writablePublishLevels,
 } from '../note/publish-level.ts';
-import { emitEvent, emitTicketEvent } from '../outbox/outbox.writer.ts';
-import { ticketFacts } from '../ticket/ticket.policy.ts';
-import { getVisibleTicket, secondaryIds } from '../ticket/ticket.service.ts';
+import { recordTicketChange } from '../ticket/ticket-change.ts';
+import { assertMayAddToTicket } from '../ticket/ticket.policy.ts';
+import { getVisibleTicket } from '../ticket/ticket.service.ts';
 import { attachmentAbilities, attachmentScope } from './attachment.policy.ts';
 import { presentAttachment } from './attachment.presenter.ts';
 import {
@@ -30,7 +29,6 @@ import {
 import type { AttachmentListQuery, AttachmentResponse, UploadFields } from './attachment.schemas.ts';
 import { sniffContentType } from './content-sniffing.ts';
 import { sanitiseFileName } from './file-name.ts';
-import { recordTicketActivity } from '../ticket/ticket.repository.ts';
 
 /** Runs work in the request's actor transaction (withActor), for services that also touch storage. */
 export type InActorTransaction = <T>(work: (context: ActorContext) => Promise<T>) => Promise<T>;
@@ -49,7 +47,7 @@ interface StoredFile {
   storageKey: string;
 }
 
-const listCursor = z.tuple([z.number()]);
+const listCursor = z.tuple([cursorPart.id]);
 
 export async function listTicketAttachments(
   context: ActorContext,
@@ -116,16 +114,7 @@ async function recordAttachment(
 ): Promise<AttachmentResponse> {
   const { tx, actor } = context;
   const ticket = await getVisibleTicket(context, ticketId);
-  if (
-    !allows(
-      actor,
-      'attachments',
-      'add',
-      ticketFacts(actor, { ...ticket, secondaryResourceIds: secondaryIds(ticket) }),
-    )
-  ) {
-    throw forbidden('Your security level does not allow adding attachments to this ticket.');
-  }
+  assertMayAddToTicket(actor, ticket, 'attachments');
   const note = fields.noteId === undefined ? undefined : await findNote(tx, noteScope(actor), fields.noteId);
   if (fields.noteId !== undefined && note?.ticketId !== ticket.id) {
     throw new AppError('not_found', `No note with id ${fields.noteId} on this ticket.`, { field: 'noteId' });
@@ -158,21 +147,16 @@ async function recordAttachment(
     createdByResourceId: actor.resourceId,
   });
   if (!row) throw new AppError('internal_error', 'The attachment was not saved.');
-  await recordTicketActivity(tx, ticket.id);
   const presented = presentAttachment(actor, row);
-  await recordAudit(context, {
-    action: 'create',
-    entityType: 'attachment',
-    entityId: row.id,
-    after: presented,
-  });
-  await emitEvent(context, {
-    eventType: 'ticket.attachment_added',
-    companyId: ticket.companyId,
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    // Deliverers must address only readers of this publish level.
-    payload: { number: ticket.number, attachmentId: row.id, noteId: row.noteId, publishLevel },
+  await recordTicketChange(context, {
+    ticket,
+    touchesActivity: publishLevel,
+    audit: { action: 'create', entityType: 'attachment', entityId: row.id, after: presented },
+    event: {
+      type: 'ticket.attachment_added',
+      // Deliverers must address only readers of this publish level.
+      payload: { number: ticket.number, attachmentId: row.id, noteId: row.noteId, publishLevel },
+    },
   });
   return presented;
 }
@@ -181,20 +165,24 @@ async function recordAttachment(
 export async function deleteAttachment(context: ActorContext, id: number): Promise<string> {
   const { tx, actor } = context;
   const before = await getVisibleAttachment(context, id);
-  if (!attachmentAbilities(actor, before).delete) {
-    throw forbidden(
-      isMspActor(actor)
-        ? 'Your security level does not allow removing this attachment.'
-        : 'You can only remove attachments you uploaded, if your security level allows it.',
-    );
-  }
+  refuseUnless(
+    attachmentAbilities(actor, before).delete,
+    'attachments',
+    'delete',
+    isMspActor(actor)
+      ? undefined
+      : 'You can only remove attachments you uploaded, if your security level allows it.',
+  );
   if (!(await deleteAttachmentRow(tx, id))) throw notFound('Attachment');
-  await recordAudit(context, {
-    action: 'delete',
-    entityType: 'attachment',
-    entityId: id,
-    before: presentAttachment(actor, before),
+  await recordTicketChange(context, {
+    ticket: { id: before.ticketId, companyId: before.companyId },
+    audit: {
+      action: 'delete',
+      entityType: 'attachment',
+      entityId: id,
+      before: presentAttachment(actor, before),
+    },
+    event: { type: 'ticket.attachment_deleted', payload: { attachmentId: id } },
   });
-  await emitTicketEvent(context, 'ticket.attachment_deleted', before, { attachmentId: id });
   return before.storageKey;
 }

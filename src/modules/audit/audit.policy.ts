@@ -1,9 +1,9 @@
-import { type Actor, canViewInternalCost, isAdmin } from '../../access/actor.ts';
-import { forbidden } from '../../lib/errors.ts';
+import { type Actor, canViewInternalCost } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 
 /** ACCESS-MODEL §2: the audit log is for MSP admins only (RLS audit_log_read agrees). */
 export function assertMayReadAuditLog(actor: Actor): void {
-  if (!isAdmin(actor)) throw forbidden('Only administrators can read the audit log.');
+  requireAdmin(actor, 'read the audit log');
 }
 
 /** Entity types whose snapshots are money (rates, costs): shown only with "view internal cost". */

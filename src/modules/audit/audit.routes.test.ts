@@ -5,22 +5,10 @@ import { startTestTandem, type TestClient, type TestTandem } from '../../../test
 import { loadActor } from '../../access/actor-loader.ts';
 import { runAsActor } from '../../access/actor-transaction.ts';
 import { auditLog, resources } from '../../db/schema/index.ts';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { auditEntrySchema } from './audit.schemas.ts';
 
-interface AuditEntry {
-  id: number;
-  occurredAt: string;
-  actorResourceId: number | null;
-  impersonatorResourceId: number | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-interface AuditPage {
-  items: AuditEntry[];
-  nextCursor: string | null;
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
 
 describe.each(testDatabaseTargets)('audit log API on $name', (target) => {
   let tandem: TestTandem;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { pageQuery } from '../../lib/http-schemas.ts';
+import { entityIdFromString, pageQuery } from '../../lib/http-schemas.ts';
 
 export const auditListQuery = z.strictObject({
   ...pageQuery,
   entityType: z.string().trim().min(1).max(100).optional(),
   entityId: z.string().trim().min(1).max(100).optional(),
-  actorResourceId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  actorResourceId: entityIdFromString.optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuery>;
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { assertMayReadAuditLog } from './audit.policy.ts';
 import { presentAuditEntry } from './audit.presenter.ts';
 import { listAuditEntries } from './audit.repository.ts';
 import type { AuditEntryResponse, AuditListQuery } from './audit.schemas.ts';
 
-const auditCursor = z.tuple([z.number().int().positive()]);
+const auditCursor = z.tuple([cursorPart.id]);
 
 export async function listAuditLog(
   { tx, actor }: ActorContext,

@@ -3,6 +3,14 @@ import { demoApiCredentials } from '../../db/seed/demo-seed.ts';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
 import { throttleRules } from './login-throttle.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { companySchema } from '../company/company.schemas.ts';
+import type { meSchema } from './me.presenter.ts';
+
+type CompanyPage = PageOutput<typeof companySchema>;
+/** A customer-side user's reach is a list of companies, never "all". */
+type ListedReach = { reach: Exclude<z.output<typeof meSchema>['reach'], 'all'> };
 
 const apiHeaders = {
   apiintegrationcode: demoApiCredentials.integrationCode,
@@ -34,7 +42,7 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
 
   it('tells a co-managing user their reach', async () => {
     const anna = await tandem.signIn('anna.it@contoso.example');
-    const me = (await anna.get('/api/v1/me')).json<{ reach: { name: string }[] }>();
+    const me = (await anna.get('/api/v1/me')).json<ListedReach>();
     expect(me.reach.map((company) => company.name)).toEqual(['Contoso', 'Contoso Logistics']);
   });
 
@@ -142,7 +150,7 @@ describe.each(testDatabaseTargets)('authentication on $name', (target) => {
     });
     const headers = { ...apiHeaders, impersonationresourceid: String(anna?.id) };
     const page = await tandem.app.inject({ url: '/api/v1/companies', headers });
-    expect(page.json<{ items: { name: string }[] }>().items.map((company) => company.name)).toEqual([
+    expect(page.json<CompanyPage>().items.map((company) => company.name)).toEqual([
       'Contoso',
       'Contoso Logistics',
     ]);

@@ -2,6 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
 import { sameSecret, sha256 } from '../../lib/tokens.ts';
 import { currentAccessEpoch } from '../../access/authentication-cache.ts';
+import { viewAsActor } from '../view-as/view-as.actor.ts';
+import { openViewAs, viewAsCookieName } from '../view-as/view-as.cookie.ts';
+import { auditWhileViewingAs, refuseWritesWhileViewingAs } from '../view-as/view-as.guard.ts';
 import { actorForApiCredentials, actorForSession } from './auth.service.ts';
 
 export const sessionCookieName = 'tandem_session';
@@ -18,6 +21,8 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
   app.decorateRequest('accessEpoch', null);
+  app.decorateRequest('viewingAs', null);
+  app.decorate('authenticateRequest', authenticate);
 
   app.addHook('onRequest', async (request) => {
     if (request.is404 || request.routeOptions.config.public || !request.url.startsWith('/api/')) return;
@@ -31,7 +36,9 @@ export function registerAuthentication(app: FastifyInstance): void {
         );
       }
     }
+    refuseWritesWhileViewingAs(request);
   });
+  app.addHook('onResponse', (request, reply) => auditWhileViewingAs(request, reply.statusCode));
 }
 
 /** Sets the request's actor, from the authentication cache or, on a miss, from the database. */
@@ -40,9 +47,10 @@ export async function authenticate(request: FastifyRequest): Promise<void> {
   const apiHeaders = readApiHeaders(request);
   const token = apiHeaders ? undefined : request.cookies[sessionCookieName];
   if (!apiHeaders && !token) throw new AppError('unauthenticated', 'Sign in first.');
+  const viewAs = apiHeaders || !token ? null : viewAsTarget(token, request.cookies[viewAsCookieName]);
   const key = apiHeaders
     ? `api:${sha256([apiHeaders.integrationCode, apiHeaders.username, apiHeaders.secret, apiHeaders.impersonationResourceId ?? ''].join('\u0000'))}`
-    : `session:${sha256(token ?? '')}`;
+    : `session:${sha256(token ?? '')}${viewAs === null ? '' : `:view-as:${viewAs}`}`;
   let authenticated = app.authenticationCache.get(key);
   if (!authenticated) {
     // The epoch is read first: a change racing with the lookup leaves an older epoch, caught on use.
@@ -53,12 +61,20 @@ export async function authenticate(request: FastifyRequest): Promise<void> {
       const session = await actorForSession(app.db, token ?? '', sessionPolicy(app));
       if (!session) throw new AppError('unauthenticated', 'Sign in first.');
       authenticated = { ...session, epoch };
+      if (viewAs !== null)
+        authenticated = { ...authenticated, ...(await viewAsActor(app.db, session.actor, viewAs)) };
     }
     app.authenticationCache.set(key, authenticated);
   }
   request.actor = authenticated.actor;
   request.sessionCsrfToken = authenticated.csrfToken;
   request.accessEpoch = authenticated.epoch;
+  request.viewingAs = authenticated.viewingAs ?? null;
+}
+
+/** The person an administrator views the app as, when the view-as cookie belongs to this session. */
+function viewAsTarget(sessionToken: string, cookie: string | undefined): number | null {
+  return cookie === undefined ? null : openViewAs(sessionToken, cookie);
 }
 
 export function sessionPolicy(app: FastifyInstance) {

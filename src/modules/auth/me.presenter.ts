@@ -14,6 +14,8 @@ export const meSchema = z.object({
   companyId: z.number(),
   contactId: z.number().nullable(),
   impersonatorId: z.number().nullable(),
+  /** The administrator viewing the app as this person (read-only), by name; null otherwise. */
+  viewingAs: z.object({ adminId: z.number(), adminName: z.string() }).nullable(),
   securityLevel: z.object({ id: z.number(), name: z.string() }),
   isAdmin: z.boolean(),
   canViewInternalCost: z.boolean(),
@@ -24,7 +26,11 @@ export const meSchema = z.object({
 });
 export type MeResponse = z.infer<typeof meSchema>;
 
-export async function presentMe({ tx, actor }: ActorContext, csrfToken: string | null): Promise<MeResponse> {
+export async function presentMe(
+  { tx, actor }: ActorContext,
+  csrfToken: string | null,
+  viewingAs: MeResponse['viewingAs'] = null,
+): Promise<MeResponse> {
   const reach =
     actor.reach === 'all'
       ? ('all' as const)
@@ -44,6 +50,7 @@ export async function presentMe({ tx, actor }: ActorContext, csrfToken: string |
     companyId: actor.companyId,
     contactId: actor.contactId,
     impersonatorId: actor.impersonatorId,
+    viewingAs,
     securityLevel: { id: actor.securityLevel.id, name: actor.securityLevel.name },
     isAdmin: isAdmin(actor),
     canViewInternalCost: canViewInternalCost(actor),

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
@@ -72,6 +72,19 @@ export async function deleteAllSessionsOf(db: Executor, resourceId: number): Pro
   const deleted = await db
     .delete(sessions)
     .where(eq(sessions.resourceId, resourceId))
+    .returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
+}
+
+/** Every session of the person but the one whose token is given (a password change keeps the device it came from). */
+export async function deleteOtherSessionsOf(
+  db: Executor,
+  resourceId: number,
+  keepToken: string,
+): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.resourceId, resourceId), ne(sessions.tokenHash, sha256(keepToken))))
     .returning({ tokenHash: sessions.tokenHash });
   return deleted.length;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { coManagedAssociations, coManagingTeams, resources } from '../../db/schema/index.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getVisibleCompany } from '../company/company.service.ts';
@@ -27,7 +27,7 @@ export async function listVisibleAssociations(
   query: AssociationListQuery,
 ): Promise<Page<AssociationResponse>> {
   assertCoManagedActive(context.actor);
-  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, z.tuple([z.number()]))[0];
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, z.tuple([cursorPart.id]))[0];
   const rows = await listAssociations(context.tx, associationScope(context.actor), query, after);
   return toPage(rows, query.limit, (row) => [row.id], presentAssociation);
 }

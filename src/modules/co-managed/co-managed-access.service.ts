@@ -1,91 +1,56 @@
-import { eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { contacts, resources, securityLevels } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { resources } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/errors.ts';
+import { hashPassword } from '../../lib/password.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { hashPassword } from '../auth/password.ts';
 import { createAssociations, setPrimary } from './association.service.ts';
+import { type EnablePlan, planEnableAccess } from './co-managed-access.checks.ts';
 import { assertMayAdministerCoManaged } from './co-managed.policy.ts';
-import type { EnableAccessInput } from './co-managed.schemas.ts';
+import type { AssociationResponse, EnableAccessInput } from './co-managed.schemas.ts';
 
 /**
- * "Enable co-managed access" on a contact: the resource, its licence and
- * level, and its company grants in one transaction — all or nothing.
+ * Writes a checked plan: the resource (licence, level, location), one grant per company, the
+ * primaries asked for, the audit entry. Runs in the caller's transaction, so a failure anywhere
+ * leaves nothing behind; the dry run calls it inside a savepoint it rolls back.
  */
-export async function enableCoManagedAccess(
+export async function applyEnableAccess(
   context: ActorContext,
-  contactId: number,
+  plan: EnablePlan,
   input: EnableAccessInput,
+  passwordHash: string | null,
 ) {
-  const { tx, actor } = context;
-  assertMayAdministerCoManaged(actor);
-  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, contactId));
-  if (!contact) throw notFound('Contact');
-
-  const [existing] = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(eq(resources.contactId, contactId));
-  if (existing) {
-    throw new AppError('conflict', 'This contact already has an account.', { resourceId: existing.id });
-  }
-  const [level] = await tx
-    .select({ licenceType: securityLevels.licenceType })
-    .from(securityLevels)
-    .where(eq(securityLevels.id, input.securityLevelId));
-  if (!level)
-    throw new AppError('not_found', 'The security level was not found.', { field: 'securityLevelId' });
-  if (level.licenceType !== 'co_managed') {
-    throw new AppError('unprocessable', 'Choose a security level of the co-managed licence type.', {
-      field: 'securityLevelId',
-    });
-  }
-  const email = input.email ?? contact.email;
-  if (!email) {
-    throw new AppError('validation_failed', 'The contact has no e-mail address; send one to sign in with.', {
-      field: 'email',
-    });
-  }
-  const [taken] = await tx
-    .select({ id: resources.id })
-    .from(resources)
-    .where(sql`lower(${resources.email}) = ${email.toLowerCase()}`);
-  if (taken)
-    throw new AppError('conflict', 'Another account already signs in with this e-mail address.', {
-      field: 'email',
-    });
-
-  const [resource] = await tx
+  const { contact, email, level } = plan;
+  if (!email || !level) throw new AppError('internal_error', 'The plan was not checked.');
+  const [resource] = await context.tx
     .insert(resources)
     .values({
       email,
       firstName: contact.firstName,
       lastName: contact.lastName,
       licenceType: 'co_managed',
-      securityLevelId: input.securityLevelId,
+      securityLevelId: level.id,
       companyId: contact.companyId,
-      contactId,
-      passwordHash: input.password === undefined ? null : await hashPassword(input.password),
+      contactId: contact.id,
+      locationId: input.locationId ?? null,
+      passwordHash,
     })
     .returning();
   if (!resource?.contactId) throw new AppError('internal_error', 'The account was not saved.');
 
-  const grants = input.companies ?? [{ companyId: contact.companyId, includeSubsidiaries: true }];
-  const associations = [];
-  for (const includeSubsidiaries of [false, true]) {
-    const companyIds = grants
-      .filter((grant) => grant.includeSubsidiaries === includeSubsidiaries)
-      .map((grant) => grant.companyId);
-    if (companyIds.length === 0) continue;
-    associations.push(
-      ...(await createAssociations(context, { resourceId: resource.id, companyIds, includeSubsidiaries })),
-    );
-  }
-  if (input.makePrimary) {
-    for (const association of associations.filter((row) => !row.isPrimary)) {
-      await setPrimary(context, association.companyId, resource.id);
-      association.isPrimary = true;
+  const associations: AssociationResponse[] = [];
+  for (const grant of plan.grants) {
+    const [created] = await createAssociations(context, {
+      resourceId: resource.id,
+      companyIds: [grant.companyId],
+      includeSubsidiaries: grant.includeSubsidiaries,
+    });
+    if (!created) throw new AppError('internal_error', 'The association was not saved.');
+    // setPrimary replaces today's primary and records the hand-over in the audit log.
+    if (grant.makePrimary && !created.isPrimary) {
+      await setPrimary(context, grant.companyId, resource.id);
+      created.isPrimary = true;
     }
+    associations.push(created);
   }
   const { passwordHash: _passwordHash, ...safe } = resource;
   await recordAudit(context, {
@@ -104,7 +69,26 @@ export async function enableCoManagedAccess(
       securityLevelId: resource.securityLevelId,
       companyId: resource.companyId,
       contactId: resource.contactId,
+      locationId: resource.locationId,
     },
     associations,
   };
+}
+
+/**
+ * "Enable co-managed access" on a contact: the resource, its licence, level and location, and its
+ * company grants with the primaries asked for, in one transaction — all or nothing. A refused save
+ * answers the first problem the dry run would list.
+ */
+export async function enableCoManagedAccess(
+  context: ActorContext,
+  contactId: number,
+  input: EnableAccessInput,
+) {
+  assertMayAdministerCoManaged(context.actor);
+  const plan = await planEnableAccess(context, contactId, input);
+  const [problem] = plan.problems;
+  if (problem) throw problem;
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  return applyEnableAccess(context, plan, input, passwordHash);
 }

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, isAdmin, isMspActor } from '../../access/actor.ts';
+import { type Actor, isMspActor } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import { inReach } from '../../access/scope.ts';
 import { coManagedAssociations } from '../../db/schema/index.ts';
-import { AppError, forbidden } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 
 /**
  * While the activation is off, everything co-managed is hidden: the routes
@@ -20,7 +21,7 @@ export function assertCoManagedActive(actor: Actor): void {
 
 export function assertMayAdministerCoManaged(actor: Actor): void {
   assertCoManagedActive(actor);
-  if (!isAdmin(actor)) throw forbidden('Only administrators manage co-managed access.');
+  requireAdmin(actor, 'manage co-managed access');
 }
 
 /** Associations an actor may see: all for MSP staff, those of their own companies for co-managing users. */

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { meSchema } from '../auth/me.presenter.ts';
+import type { companySchema } from '../company/company.schemas.ts';
+import type { associationSchema, enableAccessResponse, primarySchema } from './co-managed.schemas.ts';
 
-interface Named {
-  id: number;
-  name: string;
-}
-interface Association {
-  id: number;
-  companyId: number;
-  resourceId: number | null;
-  teamId: number | null;
-  isPrimary: boolean;
-  includeSubsidiaries: boolean;
-}
+type AssociationPage = PageOutput<typeof associationSchema>;
+/** A co-managing user's reach is always a list of companies, never "all". */
+type ListedReach = { reach: Exclude<z.output<typeof meSchema>['reach'], 'all'> };
 
 describe.each(testDatabaseTargets)('co-managed administration on $name', (target) => {
   let tandem: TestTandem;
@@ -26,7 +22,9 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
   beforeAll(async () => {
     tandem = await startTestTandem(target);
     admin = await tandem.signIn('admin@northwind.example');
-    for (const row of (await admin.get('/api/v1/companies?limit=200')).json<{ items: Named[] }>().items) {
+    for (const row of (await admin.get('/api/v1/companies?limit=200')).json<
+      PageOutput<typeof companySchema>
+    >().items) {
       company.set(row.name, row.id);
     }
     const rows = await tandem.database.db.query.resources.findMany({ columns: { id: true, email: true } });
@@ -52,7 +50,7 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
 
   async function reachOf(email: string): Promise<string[]> {
     const client = await tandem.signIn(email, 'a-long-password');
-    const me = (await client.get('/api/v1/me')).json<{ reach: Named[] }>();
+    const me = (await client.get('/api/v1/me')).json<ListedReach>();
     return me.reach.map((row) => row.name).sort();
   }
 
@@ -63,10 +61,7 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
       password: 'a-long-password',
     });
     expect(response.statusCode).toBe(201);
-    const body = response.json<{
-      resource: { id: number; licenceType: string };
-      associations: Association[];
-    }>();
+    const body = response.json<z.output<typeof enableAccessResponse>>();
     expect(body.resource.licenceType).toBe('co_managed');
     expect(body.associations).toMatchObject([
       { companyId: companyId('Contoso'), includeSubsidiaries: true, isPrimary: false },
@@ -122,9 +117,9 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
       resourceId: resourceId('ben.it@contoso.example'),
     });
     expect(set.statusCode).toBe(200);
-    const associations = (await admin.get(`/api/v1/co-managed/associations?companyId=${contoso}`)).json<{
-      items: Association[];
-    }>().items;
+    const associations = (
+      await admin.get(`/api/v1/co-managed/associations?companyId=${contoso}`)
+    ).json<AssociationPage>().items;
     expect(associations.filter((row) => row.isPrimary).map((row) => row.resourceId)).toEqual([
       resourceId('ben.it@contoso.example'),
     ]);
@@ -132,9 +127,9 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
     // Removing the primary's grant hands the role to the longest-standing other user.
     const bens = associations.find((row) => row.resourceId === resourceId('ben.it@contoso.example'));
     expect((await admin.delete(`/api/v1/co-managed/associations/${bens?.id ?? 0}`)).statusCode).toBe(204);
-    const after = (await admin.get(`/api/v1/companies/${contoso}/primary-co-managing-user`)).json<{
-      resourceId: number;
-    }>();
+    const after = (await admin.get(`/api/v1/companies/${contoso}/primary-co-managing-user`)).json<
+      z.output<typeof primarySchema>
+    >();
     expect(after.resourceId).toBe(resourceId('anna.it@contoso.example'));
     // Ben still reaches Contoso through the Contoso Internal IT team.
     const ben = await tandem.signIn('ben.it@contoso.example');
@@ -163,9 +158,9 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
       companyIds: [companyId('Tailspin'), companyId('Litware')],
     });
     expect(refused.statusCode).toBe(422);
-    const rows = (await admin.get(`/api/v1/co-managed/associations?resourceId=${consultant}`)).json<{
-      items: Association[];
-    }>().items;
+    const rows = (
+      await admin.get(`/api/v1/co-managed/associations?resourceId=${consultant}`)
+    ).json<AssociationPage>().items;
     expect(rows.map((row) => row.companyId)).toEqual([companyId('Fabrikam')]);
   });
 
@@ -198,9 +193,7 @@ describe.each(testDatabaseTargets)('co-managed administration on $name', (target
 
   it("shows a co-managing user only their own companies' grants", async () => {
     const anna = await tandem.signIn('anna.it@contoso.example');
-    const rows = (await anna.get('/api/v1/co-managed/associations?limit=200')).json<{
-      items: Association[];
-    }>().items;
+    const rows = (await anna.get('/api/v1/co-managed/associations?limit=200')).json<AssociationPage>().items;
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.companyId))).toEqual(new Set([companyId('Contoso')]));
     const portal = await tandem.signIn('user@contoso.example');

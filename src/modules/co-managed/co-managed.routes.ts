@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { withActor } from '../../access/request-context.ts';
 import {
   createAssociations,
   deleteAssociation,
@@ -10,17 +10,20 @@ import {
   listVisibleAssociations,
   setPrimary,
 } from './association.service.ts';
+import { previewCoManagedAccess } from './co-managed-access.preview.ts';
 import { enableCoManagedAccess } from './co-managed-access.service.ts';
 import {
   associationInput,
   associationListQuery,
   associationSchema,
   enableAccessInput,
+  enableAccessPreview,
   enableAccessResponse,
   primaryInput,
   primarySchema,
   teamInput,
   teamMembersInput,
+  teamListQuery,
   teamPatch,
   teamSchema,
 } from './co-managed.schemas.ts';
@@ -32,6 +35,8 @@ import {
   replaceTeamMembers,
   updateTeam,
 } from './team.service.ts';
+import { coManagedWarningsResponse } from './warnings.schemas.ts';
+import { coManagedWarnings } from './warnings.service.ts';
 
 export function coManagedRoutes(app: FastifyInstance): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -57,6 +62,35 @@ export function coManagedRoutes(app: FastifyInstance): void {
             enableCoManagedAccess(context, request.params.id, request.body),
           ),
         ),
+  );
+
+  routes.post(
+    '/api/v1/contacts/:id/co-managed-access/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          'Dry run of enabling co-managed access: the companies reached, primaries before and after, the level and every refusal; writes nothing',
+        params: idParams,
+        body: enableAccessInput,
+        response: { 200: enableAccessPreview, ...errorResponses },
+      },
+    },
+    (request) =>
+      withActor(request, (context) => previewCoManagedAccess(context, request.params.id, request.body)),
+  );
+
+  routes.get(
+    '/api/v1/co-managed/warnings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Misconfigurations of co-managed access (stable code, names involved, where to fix), admins only',
+        response: { 200: coManagedWarningsResponse, ...errorResponses },
+      },
+    },
+    (request) => withActor(request, (context) => coManagedWarnings(context)),
   );
 
   routes.get(
@@ -137,11 +171,13 @@ export function coManagedRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Co-managing teams',
-        response: { 200: z.object({ items: z.array(teamSchema) }), ...errorResponses },
+        summary:
+          'Co-managing teams (MSP staff: all; co-managing users: their own), by name, cursor-paginated',
+        querystring: teamListQuery,
+        response: { 200: pageOf(teamSchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, async (context) => ({ items: await listTeams(context) })),
+    (request) => withActor(request, (context) => listTeams(context, request.query)),
   );
 
   routes.get(

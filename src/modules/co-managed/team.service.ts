@@ -1,11 +1,13 @@
-import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { isMspActor } from '../../access/actor.ts';
 import { coManagingTeamMembers, coManagingTeams, resources } from '../../db/schema/index.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { assertCoManagedActive, assertMayAdministerCoManaged } from './co-managed.policy.ts';
-import type { TeamResponse } from './co-managed.schemas.ts';
+import type { TeamListQuery, TeamResponse } from './co-managed.schemas.ts';
 
 type TeamRow = typeof coManagingTeams.$inferSelect;
 
@@ -36,14 +38,31 @@ async function present(context: ActorContext, rows: TeamRow[]): Promise<TeamResp
   }));
 }
 
-export async function listTeams(context: ActorContext): Promise<TeamResponse[]> {
+const teamCursor = z.tuple([cursorPart.text, cursorPart.id]);
+
+export async function listTeams(context: ActorContext, query: TeamListQuery): Promise<Page<TeamResponse>> {
   assertCoManagedActive(context.actor);
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, teamCursor);
   const rows = await context.tx
     .select()
     .from(coManagingTeams)
-    .where(teamScope(context))
-    .orderBy(asc(coManagingTeams.name));
-  return present(context, rows);
+    .where(
+      and(
+        teamScope(context),
+        after === null
+          ? undefined
+          : sql`(${coManagingTeams.name}, ${coManagingTeams.id}) > (${after[0]}, ${after[1]})`,
+      ),
+    )
+    .orderBy(asc(coManagingTeams.name), asc(coManagingTeams.id))
+    .limit(query.limit + 1);
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.name, row.id],
+    (row) => row,
+  );
+  return { items: await present(context, page.items), nextCursor: page.nextCursor };
 }
 
 export async function getTeam(context: ActorContext, id: number): Promise<TeamResponse> {

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { companySchema } from './company.schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
 
-interface CompanyItem {
-  id: number;
-  name: string;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface CompanyPage {
-  items: CompanyItem[];
-  nextCursor: string | null;
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
+type CompanyItem = z.output<typeof companySchema>;
+type CompanyPage = PageOutput<typeof companySchema>;
 
 describe.each(testDatabaseTargets)('companies API on $name', (target) => {
   let tandem: TestTandem;
@@ -111,10 +109,7 @@ describe.each(testDatabaseTargets)('companies API on $name', (target) => {
     expect(await visibleNames('anna.it@contoso.example')).toContain('Contoso Retail GmbH');
     const audit = await admin.get(`/api/v1/audit-log?entityType=company&entityId=${company.id}`);
     expect(audit.statusCode).toBe(200);
-    expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
-      'update',
-      'create',
-    ]);
+    expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual(['update', 'create']);
     expect((await admin.delete(`/api/v1/companies/${company.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/companies/${company.id}`)).statusCode).toBe(404);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, entityIdFromString, pageQuery } from '../../lib/http-schemas.ts';
 import { companyTypes, internalHelpdeskSharingModes } from '../../shared/access-vocabulary.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -7,7 +7,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 export const companyInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   companyType: z.enum(companyTypes).default('customer'),
-  parentCompanyId: z.number().int().positive().nullable().optional(),
+  parentCompanyId: entityId.nullable().optional(),
   coManagedEnabled: z.boolean().default(false),
   internalHelpdeskSharing: z.enum(internalHelpdeskSharingModes).default('none'),
   active: z.boolean().default(true),
@@ -37,7 +37,7 @@ export const companyListQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().min(1).max(200).optional(),
   companyType: z.enum(companyTypes).optional(),
-  parentCompanyId: z.coerce.number().int().positive().optional(),
+  parentCompanyId: entityIdFromString.optional(),
   coManagedEnabled: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')

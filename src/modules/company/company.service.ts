@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin, isMspActor } from '../../access/actor.ts';
-import { allows, mayAddAny } from '../../access/permissions.ts';
+import { authorize, requireAdmin } from '../../access/authorize.ts';
 import { companies } from '../../db/schema/index.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { companyFacts, companyScope } from './company.policy.ts';
@@ -12,7 +11,7 @@ import { presentCompany } from './company.presenter.ts';
 import { type CompanyRow, descendantIds, findCompany, listCompanies } from './company.repository.ts';
 import type { CompanyInput, CompanyListQuery, CompanyPatch, CompanyResponse } from './company.schemas.ts';
 
-const companyCursor = z.tuple([z.string(), z.number()]);
+const companyCursor = z.tuple([cursorPart.text, cursorPart.id]);
 
 export async function listVisibleCompanies(
   context: ActorContext,
@@ -37,9 +36,7 @@ export async function getVisibleCompany({ tx, actor }: ActorContext, id: number)
 
 export async function createCompany(context: ActorContext, input: CompanyInput): Promise<CompanyResponse> {
   const { tx, actor } = context;
-  if (!isMspActor(actor) || !mayAddAny(actor, 'companies')) {
-    throw forbidden('Your security level does not allow adding companies.');
-  }
+  authorize(actor, 'companies', 'add', undefined, { mspOnly: true });
   assertMayChangeAccessSettings(context, input, null);
   if (input.parentCompanyId != null) await getReferencedParent(context, input.parentCompanyId);
   const [row] = await tx.insert(companies).values(input).returning();
@@ -55,9 +52,7 @@ export async function updateCompany(
 ): Promise<CompanyResponse> {
   const { tx, actor } = context;
   const before = await getVisibleCompany(context, id);
-  if (!isMspActor(actor) || !allows(actor, 'companies', 'edit', companyFacts(actor, before))) {
-    throw forbidden('Your security level does not allow editing this company.');
-  }
+  authorize(actor, 'companies', 'edit', companyFacts(actor, before), { mspOnly: true });
   assertMayChangeAccessSettings(context, patch, before);
   if (patch.parentCompanyId != null) {
     await getReferencedParent(context, patch.parentCompanyId);
@@ -84,9 +79,7 @@ export async function updateCompany(
 export async function deleteCompany(context: ActorContext, id: number): Promise<void> {
   const { tx, actor } = context;
   const before = await getVisibleCompany(context, id);
-  if (!isMspActor(actor) || !allows(actor, 'companies', 'delete', companyFacts(actor, before))) {
-    throw forbidden('Your security level does not allow deleting this company.');
-  }
+  authorize(actor, 'companies', 'delete', companyFacts(actor, before), { mspOnly: true });
   if (before.companyType === 'msp') throw forbidden("The MSP's own company cannot be deleted.");
   await tx.delete(companies).where(eq(companies.id, id));
   await recordAudit(context, { action: 'delete', entityType: 'company', entityId: id, before });
@@ -107,11 +100,8 @@ function assertMayChangeAccessSettings(
     changes('internalHelpdeskSharing', 'none') ||
     (change.companyType === 'msp' && before?.companyType !== 'msp') ||
     (before?.companyType === 'msp' && change.companyType !== undefined && change.companyType !== 'msp');
-  if (touchesAccess && !isAdmin(actor)) {
-    throw forbidden(
-      'Only administrators change co-managed access, help desk sharing or the MSP company type.',
-    );
-  }
+  if (touchesAccess)
+    requireAdmin(actor, 'change co-managed access, help desk sharing or the MSP company type');
 }
 
 async function getReferencedParent(context: ActorContext, parentId: number): Promise<CompanyRow> {

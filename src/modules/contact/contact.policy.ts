@@ -1,4 +1,4 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import { allows, type Abilities, type RowFacts } from '../../access/permissions.ts';
 import { viewScope } from '../../access/scope.ts';
@@ -10,11 +10,16 @@ import type { Action } from '../../shared/access-vocabulary.ts';
  * actor's own contact record (a portal Basic user sees only that one).
  */
 export function contactScope(actor: Actor): SQL {
-  return viewScope(actor, 'contacts', {
-    companyId: contacts.companyId,
-    // -1 matches no contact: MSP staff have no contact record of their own.
-    isMine: eq(contacts.id, actor.contactId ?? -1),
-  });
+  // -1 matches no contact: MSP staff have no contact record of their own.
+  const isMine = eq(contacts.id, actor.contactId ?? -1);
+  const scope = viewScope(actor, 'contacts', { companyId: contacts.companyId, isMine });
+  // A portal Basic user sees their own record only, whatever a copied level's matrix says
+  // (ACCESS-MODEL §2 Contacts; RLS: tandem_actor_only_contact_id).
+  return onlyOwnContact(actor) ? (and(scope, isMine) ?? isMine) : scope;
+}
+
+function onlyOwnContact(actor: Actor): boolean {
+  return actor.licence === 'portal' && actor.securityLevel.portalTier === 'basic';
 }
 
 /** Facts of an existing contact, or of one about to be added (`id: null`). */

@@ -3,19 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
 import { queryRows } from '../../db/database.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { contactSchema } from './contact.schemas.ts';
+import type { companySchema } from '../company/company.schemas.ts';
 
-interface ContactItem {
-  id: number;
-  companyId: number;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface ContactPage {
-  items: ContactItem[];
-  nextCursor: string | null;
-}
+type ContactItem = z.output<typeof contactSchema>;
+type ContactPage = PageOutput<typeof contactSchema>;
 
 const fullName = (contact: ContactItem) => `${contact.firstName} ${contact.lastName}`;
 
@@ -29,9 +23,9 @@ describe.each(testDatabaseTargets)('contacts API on $name', (target) => {
     const admin = await tandem.signIn('admin@northwind.example');
     const contacts = (await admin.get('/api/v1/contacts?limit=200')).json<ContactPage>();
     contactId = new Map(contacts.items.map((contact) => [fullName(contact), contact.id]));
-    const companies = (await admin.get('/api/v1/companies?limit=200')).json<{
-      items: { id: number; name: string }[];
-    }>();
+    const companies = (await admin.get('/api/v1/companies?limit=200')).json<
+      PageOutput<typeof companySchema>
+    >();
     companyId = new Map(companies.items.map((company) => [company.name, company.id]));
   });
   afterAll(() => tandem.close());

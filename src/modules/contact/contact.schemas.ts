@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, entityIdFromString, pageQuery } from '../../lib/http-schemas.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const name = z.string().trim().min(1).max(100);
 
 export const contactInput = z.strictObject({
-  companyId: z.number().int().positive().max(2_147_483_647),
+  companyId: entityId,
   firstName: name,
   lastName: name,
   email: z.email().max(320).nullable().optional(),
@@ -25,7 +25,7 @@ export type ContactPatch = z.infer<typeof contactPatch>;
 
 export const contactListQuery = z.strictObject({
   ...pageQuery,
-  companyId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  companyId: entityIdFromString.optional(),
   /** Matches first name, last name, "first last" and e-mail address. */
   q: z.string().trim().min(1).max(200).optional(),
 });

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { refuseUnless } from '../../access/authorize.ts';
 import { contacts } from '../../db/schema/index.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getVisibleCompany } from '../company/company.service.ts';
 import { contactAllows, contactScope } from './contact.policy.ts';
@@ -11,7 +12,7 @@ import { presentContact } from './contact.presenter.ts';
 import { type ContactRow, findContact, listContacts } from './contact.repository.ts';
 import type { ContactInput, ContactListQuery, ContactPatch, ContactResponse } from './contact.schemas.ts';
 
-const contactCursor = z.tuple([z.string(), z.string(), z.number()]);
+const contactCursor = z.tuple([cursorPart.text, cursorPart.text, cursorPart.id]);
 
 export async function listVisibleContacts(
   context: ActorContext,
@@ -37,9 +38,7 @@ export async function getVisibleContact({ tx, actor }: ActorContext, id: number)
 export async function createContact(context: ActorContext, input: ContactInput): Promise<ContactResponse> {
   const { tx, actor } = context;
   await getReferencedCompany(context, input.companyId);
-  if (!contactAllows(actor, 'add', { id: null, companyId: input.companyId })) {
-    throw forbidden('Your security level does not allow adding contacts to this company.');
-  }
+  refuseUnless(contactAllows(actor, 'add', { id: null, companyId: input.companyId }), 'contacts', 'add');
   const [row] = await tx.insert(contacts).values(input).returning();
   if (!row) throw new AppError('internal_error', 'The contact was not saved.');
   await recordAudit(context, { action: 'create', entityType: 'contact', entityId: row.id, after: row });
@@ -53,9 +52,7 @@ export async function updateContact(
 ): Promise<ContactResponse> {
   const { tx, actor } = context;
   const before = await getVisibleContact(context, id);
-  if (!contactAllows(actor, 'edit', before)) {
-    throw forbidden('Your security level does not allow editing this contact.');
-  }
+  refuseUnless(contactAllows(actor, 'edit', before), 'contacts', 'edit');
   const [row] = await tx
     .update(contacts)
     .set({ ...patch, updatedAt: sql`now()` })
@@ -69,9 +66,7 @@ export async function updateContact(
 export async function deleteContact(context: ActorContext, id: number): Promise<void> {
   const { tx, actor } = context;
   const before = await getVisibleContact(context, id);
-  if (!contactAllows(actor, 'delete', before)) {
-    throw forbidden('Your security level does not allow deleting this contact.');
-  }
+  refuseUnless(contactAllows(actor, 'delete', before), 'contacts', 'delete');
   // The foreign keys decide, inside a savepoint: row-level security hides some
   // user accounts (portal users) from the actor, but never from the key check.
   await tx

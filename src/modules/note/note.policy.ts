@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, isMspActor } from '../../access/actor.ts';
+import { refuseUnless } from '../../access/authorize.ts';
 import { type Abilities, allows, type RowFacts } from '../../access/permissions.ts';
 import { viewScope } from '../../access/scope.ts';
 import { ticketNotes, tickets } from '../../db/schema/index.ts';
@@ -48,4 +49,16 @@ function mayChange(actor: Actor, note: NoteFactsInput, action: 'edit' | 'delete'
 /** Abilities of a note the actor can already see (it passed `noteScope`). */
 export function noteAbilities(actor: Actor, note: NoteFactsInput): Abilities {
   return { view: true, edit: mayChange(actor, note, 'edit'), delete: mayChange(actor, note, 'delete') };
+}
+
+/** 403 unless the actor may change this note; customer-side actors hear that only their own notes are theirs to change. */
+export function assertMayChangeNote(actor: Actor, note: NoteFactsInput, action: 'edit' | 'delete'): void {
+  refuseUnless(
+    mayChange(actor, note, action),
+    'notes',
+    action,
+    isMspActor(actor)
+      ? `Your security level does not allow you to ${action} this note.`
+      : `You can only ${action} notes you wrote, if your security level allows it.`,
+  );
 }

@@ -14,6 +14,7 @@ export function presentNote(actor: Actor, row: NoteRow): NoteResponse {
     title: row.title,
     body: row.body,
     createdByResourceId: row.createdByResourceId,
+    createdByName: row.createdByName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: noteAbilities(actor, row),

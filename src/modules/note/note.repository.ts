@@ -1,11 +1,16 @@
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import { attachments, noteTypes, ticketNotes } from '../../db/schema/index.ts';
+import { displayNameOf } from '../resource/person-names.ts';
 
-// The search vector is for the database only; never select it into memory.
-const { searchVector: _searchVector, ...noteColumns } = getTableColumns(ticketNotes);
+// The search vector is for the database only; never select it into memory. The author's display
+// name comes with the note: whoever reads a note may name its author (ACCESS-MODEL §2 People).
+const { searchVector: _searchVector, ...storedNoteColumns } = getTableColumns(ticketNotes);
+const noteColumns = { ...storedNoteColumns, createdByName: displayNameOf(ticketNotes.createdByResourceId) };
 
-export type NoteRow = Omit<typeof ticketNotes.$inferSelect, 'searchVector'>;
+export type NoteRow = Omit<typeof ticketNotes.$inferSelect, 'searchVector'> & {
+  createdByName: string | null;
+};
 export type NoteValues = Omit<typeof ticketNotes.$inferInsert, 'id' | 'searchVector'>;
 
 /** Oldest first; the keyset (created_at, id) walks the ticket_notes_ticket_idx index. */

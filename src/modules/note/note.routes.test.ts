@@ -9,20 +9,13 @@ import { queryRows } from '../../db/database.ts';
 import { ticketNotes } from '../../db/schema/index.ts';
 import { type PublishLevel, publishLevels } from '../../shared/access-vocabulary.ts';
 import { listTicketNotes } from './note.service.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { noteSchema } from './note.schemas.ts';
+import type { ticketDetailSchema } from '../ticket/ticket.schemas.ts';
 
-interface Note {
-  id: number;
-  ticketId: number;
-  publishLevel: PublishLevel;
-  publishLevelLabel: string;
-  title: string | null;
-  body: string;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+type Note = z.output<typeof noteSchema>;
+type NotePage = PageOutput<typeof noteSchema>;
 
 /** A word per level that appears only in that level's note: search must not find what cannot be read. */
 const secretWord: Record<PublishLevel, string> = {
@@ -58,7 +51,7 @@ describe.each(testDatabaseTargets)('notes on $name', (target) => {
   };
   const levelsListed = async (client: TestClient, ticketId: number) =>
     (await client.get(`/api/v1/tickets/${ticketId}/notes?limit=200`))
-      .json<Page<Note>>()
+      .json<NotePage>()
       .items.map((note) => note.publishLevel);
 
   beforeAll(async () => {
@@ -134,7 +127,7 @@ describe.each(testDatabaseTargets)('notes on $name', (target) => {
       for (const level of publishLevels) {
         const word = secretWord[level];
         const found = (await client().get(`/api/v1/tickets?q=${word}&limit=200`))
-          .json<Page<{ id: number }>>()
+          .json<NotePage>()
           .items.map((row) => row.id);
         const count = (await client().get(`/api/v1/tickets/count?q=${word}`)).json<{ count: number }>().count;
         const csv = (await client().get(`/api/v1/tickets/export.csv?q=${word}`)).body;
@@ -217,20 +210,18 @@ describe.each(testDatabaseTargets)('notes on $name', (target) => {
   });
 
   it('touches the ticket’s last activity but not its version, with an audit row and an outbox event', async () => {
-    const before = (await tech.get(`/api/v1/tickets/${ticket.id}`)).json<{
-      version: number;
-      lastActivityAt: string;
-    }>();
+    const before = (await tech.get(`/api/v1/tickets/${ticket.id}`)).json<
+      z.output<typeof ticketDetailSchema>
+    >();
     const created = (
       await anna.post(`/api/v1/tickets/${ticket.id}/notes`, {
         body: 'Checked the PSU.',
         publishLevel: 'customer_internal',
       })
     ).json<Note>();
-    const after = (await tech.get(`/api/v1/tickets/${ticket.id}`)).json<{
-      version: number;
-      lastActivityAt: string;
-    }>();
+    const after = (await tech.get(`/api/v1/tickets/${ticket.id}`)).json<
+      z.output<typeof ticketDetailSchema>
+    >();
     expect(after.version).toBe(before.version);
     expect(Date.parse(after.lastActivityAt)).toBeGreaterThan(Date.parse(before.lastActivityAt));
     const events = await queryRows(
@@ -278,13 +269,13 @@ describe.each(testDatabaseTargets)('notes on $name', (target) => {
   });
 
   it('pages oldest first by cursor', async () => {
-    const all = (await tech.get(`/api/v1/tickets/${ticket.id}/notes?limit=200`)).json<Page<Note>>().items;
+    const all = (await tech.get(`/api/v1/tickets/${ticket.id}/notes?limit=200`)).json<NotePage>().items;
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: Page<Note> = (
+      const page: NotePage = (
         await tech.get(`/api/v1/tickets/${ticket.id}/notes?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json<Page<Note>>();
+      ).json<NotePage>();
       seen.push(...page.items.map((note) => note.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { publishLevels } from '../../shared/access-vocabulary.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
 const title = z
   .string()
   .trim()
@@ -21,14 +20,14 @@ export type NoteListQuery = z.infer<typeof noteListQuery>;
 export const noteInput = z.strictObject({
   title: title.optional(),
   body,
-  noteTypeId: id.optional(),
+  noteTypeId: entityId.optional(),
   /** Who sees the note; defaults to the note type's default publish level. */
   publishLevel: z.enum(publishLevels).optional(),
 });
 export type NoteInput = z.infer<typeof noteInput>;
 
 export const notePatch = z
-  .strictObject({ title, body, noteTypeId: id.nullable(), publishLevel: z.enum(publishLevels) })
+  .strictObject({ title, body, noteTypeId: entityId.nullable(), publishLevel: z.enum(publishLevels) })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.');
 export type NotePatch = z.infer<typeof notePatch>;
@@ -43,6 +42,8 @@ export const noteSchema = z.object({
   title: z.string().nullable(),
   body: z.string(),
   createdByResourceId: z.number().nullable(),
+  /** Display name only (ACCESS-MODEL §2 People): whoever reads the note may name its author. */
+  createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: abilitiesSchema,

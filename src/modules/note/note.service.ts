@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isMspActor } from '../../access/actor.ts';
-import { allows } from '../../access/permissions.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { refuseUnless } from '../../access/authorize.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { attachmentAbilities, attachmentScope } from '../attachment/attachment.policy.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
-import { emitTicketEvent } from '../outbox/outbox.writer.ts';
-import { ticketFacts } from '../ticket/ticket.policy.ts';
-import { getVisibleTicket, secondaryIds } from '../ticket/ticket.service.ts';
-import { noteAbilities, noteScope } from './note.policy.ts';
+import { assertMayAddToTicket } from '../ticket/ticket.policy.ts';
+import { getVisibleTicket } from '../ticket/ticket.service.ts';
+import { assertMayChangeNote, noteScope } from './note.policy.ts';
 import { presentNote } from './note.presenter.ts';
 import {
   attachmentsOfNote,
@@ -24,10 +21,10 @@ import {
 } from './note.repository.ts';
 import type { NoteInput, NoteListQuery, NotePatch, NoteResponse } from './note.schemas.ts';
 import { assertWritablePublishLevel, isNoWiderThan, writablePublishLevels } from './publish-level.ts';
-import { ticketActivityUpdate } from '../ticket/ticket.repository.ts';
 import { recordTicketChange } from '../ticket/ticket-change.ts';
+import { assertNoteTypeOffered } from '../ticket-config/offered-check.ts';
 
-const listCursor = z.tuple([z.string(), z.number()]);
+const listCursor = z.tuple([cursorPart.timestamp, cursorPart.id]);
 
 export async function listTicketNotes(
   context: ActorContext,
@@ -69,6 +66,7 @@ async function activeNoteTypeDefault(context: ActorContext, noteTypeId: number):
 async function publishLevelFor(context: ActorContext, input: NoteInput): Promise<PublishLevel> {
   const typeDefault =
     input.noteTypeId === undefined ? undefined : await activeNoteTypeDefault(context, input.noteTypeId);
+  if (input.noteTypeId !== undefined) await assertNoteTypeOffered(context, input.noteTypeId);
   const level = input.publishLevel ?? typeDefault;
   if (level === undefined) {
     throw new AppError('validation_failed', 'Choose who sees the note: send publishLevel or a noteTypeId.', {
@@ -87,16 +85,7 @@ export async function addNote(
 ): Promise<NoteResponse> {
   const { tx, actor } = context;
   const ticket = await getVisibleTicket(context, ticketId);
-  if (
-    !allows(
-      actor,
-      'notes',
-      'add',
-      ticketFacts(actor, { ...ticket, secondaryResourceIds: secondaryIds(ticket) }),
-    )
-  ) {
-    throw forbidden('Your security level does not allow adding notes to this ticket.');
-  }
+  assertMayAddToTicket(actor, ticket, 'notes');
   const publishLevel = await publishLevelFor(context, input);
   const row = await insertNote(tx, {
     ticketId: ticket.id,
@@ -109,33 +98,26 @@ export async function addNote(
   });
   if (!row) throw new AppError('internal_error', 'The note was not saved.');
   await recordTicketChange(context, {
-    writes: [ticketActivityUpdate(tx, ticket.id)],
+    ticket,
+    touchesActivity: publishLevel,
     audit: { action: 'create', entityType: 'ticket_note', entityId: row.id, after: row },
     event: {
-      eventType: 'ticket.note_added',
-      companyId: ticket.companyId,
-      aggregateType: 'ticket',
-      aggregateId: ticket.id,
+      type: 'ticket.note_added',
       // Deliverers must address only readers of this publish level.
       payload: { number: ticket.number, noteId: row.id, publishLevel, noteTypeId: row.noteTypeId },
     },
-    automation: { eventType: 'ticket.note_added', ticketId: ticket.id, notePublishLevel: publishLevel },
+    automation: { notePublishLevel: publishLevel },
   });
   return presentNote(actor, row);
-}
-
-function refuseChange(context: ActorContext, action: 'edit' | 'delete'): AppError {
-  return isMspActor(context.actor)
-    ? forbidden(`Your security level does not allow you to ${action} this note.`)
-    : forbidden(`You can only ${action} notes you wrote, if your security level allows it.`);
 }
 
 export async function updateNote(context: ActorContext, id: number, patch: NotePatch): Promise<NoteResponse> {
   const { tx, actor } = context;
   const before = await getVisibleNote(context, id);
-  if (!noteAbilities(actor, before).edit) throw refuseChange(context, 'edit');
+  assertMayChangeNote(actor, before, 'edit');
   if (patch.noteTypeId !== undefined && patch.noteTypeId !== null) {
     await activeNoteTypeDefault(context, patch.noteTypeId);
+    if (patch.noteTypeId !== before.noteTypeId) await assertNoteTypeOffered(context, patch.noteTypeId);
   }
   if (patch.publishLevel !== undefined && patch.publishLevel !== before.publishLevel) {
     const level = patch.publishLevel;
@@ -153,16 +135,10 @@ export async function updateNote(context: ActorContext, id: number, patch: NoteP
   }
   const row = await updateNoteRow(tx, id, patch);
   if (!row) throw notFound('Note');
-  await recordAudit(context, {
-    action: 'update',
-    entityType: 'ticket_note',
-    entityId: id,
-    before,
-    after: row,
-  });
-  await emitTicketEvent(context, 'ticket.note_updated', before, {
-    noteId: id,
-    publishLevel: row.publishLevel,
+  await recordTicketChange(context, {
+    ticket: { id: before.ticketId, companyId: before.companyId },
+    audit: { action: 'update', entityType: 'ticket_note', entityId: id, before, after: row },
+    event: { type: 'ticket.note_updated', payload: { noteId: id, publishLevel: row.publishLevel } },
   });
   return presentNote(actor, row);
 }
@@ -171,18 +147,24 @@ export async function updateNote(context: ActorContext, id: number, patch: NoteP
 export async function deleteNote(context: ActorContext, id: number): Promise<string[]> {
   const { tx, actor } = context;
   const before = await getVisibleNote(context, id);
-  if (!noteAbilities(actor, before).delete) throw refuseChange(context, 'delete');
+  assertMayChangeNote(actor, before, 'delete');
   const files = await attachmentsOfNote(tx, attachmentScope(actor), id);
-  if (files.some((file) => !attachmentAbilities(actor, file).delete)) {
-    throw forbidden('This note has attachments you may not remove; ask MSP staff to delete it.');
-  }
+  refuseUnless(
+    files.every((file) => attachmentAbilities(actor, file).delete),
+    'notes',
+    'delete',
+    'This note has attachments you may not remove; ask MSP staff to delete it.',
+  );
   if (!(await deleteNoteRow(tx, id))) throw notFound('Note');
-  await recordAudit(context, {
-    action: 'delete',
-    entityType: 'ticket_note',
-    entityId: id,
-    before: { ...before, attachmentIds: files.map((file) => file.id) },
+  await recordTicketChange(context, {
+    ticket: { id: before.ticketId, companyId: before.companyId },
+    audit: {
+      action: 'delete',
+      entityType: 'ticket_note',
+      entityId: id,
+      before: { ...before, attachmentIds: files.map((file) => file.id) },
+    },
+    event: { type: 'ticket.note_deleted', payload: { noteId: id } },
   });
-  await emitTicketEvent(context, 'ticket.note_deleted', before, { noteId: id });
   return files.map((file) => file.storageKey);
 }

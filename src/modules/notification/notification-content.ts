@@ -9,8 +9,7 @@ import {
   ticketPriorities,
   ticketStatuses,
 } from '../../db/schema/index.ts';
-import { getVisibleNote } from '../note/note.service.ts';
-import { getVisibleTicket } from '../ticket/ticket.service.ts';
+import { type EventSubject, readSubjectAs } from '../event-subject/event-subject.ts';
 import type { TemplateValues } from './template-engine.ts';
 
 async function nameOf(query: Promise<{ name: string }[]>): Promise<string> {
@@ -24,14 +23,12 @@ async function nameOf(query: Promise<{ name: string }[]>): Promise<string> {
  */
 export async function valuesForActor(
   context: ActorContext,
-  ticketId: number,
-  noteId: number | null,
+  subject: EventSubject,
 ): Promise<TemplateValues | null> {
   const { tx, actor } = context;
-  const ticket = await getVisibleTicket(context, ticketId).catch(() => null);
-  if (!ticket) return null;
-  const note = noteId === null ? null : await getVisibleNote(context, noteId).catch(() => null);
-  if (noteId !== null && !note) return null;
+  const readable = await readSubjectAs(context, subject);
+  if (!readable) return null;
+  const { ticket, note } = readable;
   const [contact] =
     ticket.contactId === null
       ? []
@@ -88,8 +85,7 @@ export async function valuesForActor(
 export async function valuesForContact(
   db: Executor,
   contactId: number,
-  ticketId: number,
-  noteId: number | null,
+  { ticketId, noteId, timeEntryId, attachmentId }: EventSubject,
 ): Promise<TemplateValues | null> {
   const [row] = await queryRows(
     db,
@@ -101,6 +97,13 @@ export async function valuesForContact(
          WHERE t.id = ${ticketId} AND t.contact_id = ${contactId}`,
   );
   if (!row) return null;
+  // A time entry or file the contact may not read means no message at all, as for a note.
+  const [hiddenItem] = await queryRows(
+    db,
+    sql`SELECT 1 FROM time_entries WHERE id = ${timeEntryId} AND publish_level <> 'all'
+        UNION ALL SELECT 1 FROM attachments WHERE id = ${attachmentId} AND publish_level <> 'all'`,
+  );
+  if (hiddenItem) return null;
   let note: Record<string, unknown> | undefined;
   if (noteId !== null) {
     [note] = await queryRows(

@@ -11,10 +11,11 @@ import {
   outgoingMail,
   resources,
 } from '../../db/schema/index.ts';
-import type { NotificationJobData } from '../../jobs/job-names.ts';
+import type { NotificationJobData } from './notification-job.ts';
 import type { MailTransport } from './mail-transport.ts';
+import { type EventSubject, subjectOf } from '../event-subject/event-subject.ts';
 import { valuesForActor, valuesForContact } from './notification-content.ts';
-import { recipientKey } from './recipient-spec.ts';
+import { type Recipient, recipientKey } from './recipient-spec.ts';
 import { renderTemplate, type TemplateValues } from './template-engine.ts';
 
 export interface NotificationDeps {
@@ -36,25 +37,70 @@ interface Addressee {
 
 async function addresseeOf(
   db: Database,
-  data: NotificationJobData,
-  ticketId: number,
-  noteId: number | null,
+  recipient: Recipient,
+  subject: EventSubject,
 ): Promise<Addressee | null> {
-  if ('resourceId' in data.recipient) {
-    const resourceId = data.recipient.resourceId;
+  if ('resourceId' in recipient) {
+    const resourceId = recipient.resourceId;
     const [person] = await db.select().from(resources).where(eq(resources.id, resourceId));
     if (!person?.active) return null;
     // Read as the recipient: their policies and RLS decide what the mail may contain.
     const actor = await loadActor(db, resourceId).catch(() => null);
     if (!actor) return null;
-    const values = await runAsActor(db, actor, (context) => valuesForActor(context, ticketId, noteId));
+    const values = await runAsActor(db, actor, (context) => valuesForActor(context, subject));
     return { email: person.email, locale: person.locale, values, resourceId, contactId: null };
   }
-  const contactId = data.recipient.contactId;
+  const contactId = recipient.contactId;
   const [contact] = await db.select().from(contacts).where(eq(contacts.id, contactId));
   if (!contact?.active) return null;
-  const values = await valuesForContact(db, contactId, ticketId, noteId);
+  const values = await valuesForContact(db, contactId, subject);
   return { email: contact.email, locale: 'en', values, resourceId: null, contactId };
+}
+
+type TemplateRow = typeof notificationTemplates.$inferSelect;
+
+/** One template rendered for one recipient: what the in-app row and the mail carry. */
+export interface RenderedNotification {
+  subject: string;
+  body: string;
+  /** The language the texts are in: German only when the recipient's locale is de and the template has it. */
+  locale: 'en' | 'de';
+  email: string | null;
+  resourceId: number | null;
+  contactId: number | null;
+}
+
+/**
+ * The template for this recipient and event subject, read as the recipient would read it: null
+ * recipient (inactive, no login) or null values (they may not see the ticket or the item) mean no
+ * message. Deliveries and the administrators' preview both go through here, so a preview shows
+ * exactly what would be sent — or that nothing would.
+ */
+export async function renderForRecipient(
+  db: Database,
+  template: TemplateRow,
+  recipient: Recipient,
+  about: EventSubject,
+  eventType: string,
+): Promise<RenderedNotification | 'no_recipient' | 'not_visible'> {
+  const addressee = await addresseeOf(db, recipient, about);
+  if (!addressee) return 'no_recipient';
+  if (!addressee.values) return 'not_visible';
+  const values = { ...addressee.values, 'event.type': eventType };
+  const german = addressee.locale === 'de' && template.subjectDe && template.bodyDe;
+  let subject = renderTemplate(german ? (template.subjectDe ?? '') : template.subjectEn, values);
+  const body = renderTemplate(german ? (template.bodyDe ?? '') : template.bodyEn, values);
+  const number = values['ticket.number'] ?? '';
+  // Replies find their ticket by the number in the subject.
+  if (number && !subject.includes(number)) subject = `${subject} [${number}]`;
+  return {
+    subject,
+    body,
+    locale: german ? 'de' : 'en',
+    email: addressee.email,
+    resourceId: addressee.resourceId,
+    contactId: addressee.contactId,
+  };
 }
 
 /**
@@ -73,29 +119,22 @@ export async function deliverNotification(
     .where(eq(notificationTemplates.id, data.templateId));
   const [event] = await db.select().from(outboxEvents).where(eq(outboxEvents.id, data.outboxEventId));
   if (!template?.active || !event) return 'template_inactive';
-  const ticketId = Number(event.aggregateId);
-  const payload = event.payload as { noteId?: unknown };
-  const noteId =
-    event.eventType === 'ticket.note_added' && typeof payload.noteId === 'number' ? payload.noteId : null;
-
-  const addressee = await addresseeOf(db, data, ticketId, noteId);
-  if (!addressee) return 'no_recipient';
-  if (!addressee.values) return 'not_visible';
-  const values = { ...addressee.values, 'event.type': event.eventType };
-  const german = addressee.locale === 'de' && template.subjectDe && template.bodyDe;
-  let subject = renderTemplate(german ? (template.subjectDe ?? '') : template.subjectEn, values);
-  const body = renderTemplate(german ? (template.bodyDe ?? '') : template.bodyEn, values);
-  const number = values['ticket.number'] ?? '';
-  // Replies find their ticket by the number in the subject.
-  if (number && !subject.includes(number)) subject = `${subject} [${number}]`;
+  const about = subjectOf(event);
+  const { ticketId } = about;
+  const rendered = await renderForRecipient(db, template, data.recipient, about, event.eventType);
+  if (typeof rendered === 'string') return rendered;
+  const { subject, body } = rendered;
   const dedupeKey = `${data.outboxEventId}:${data.templateId}:${recipientKey(data.recipient)}`;
 
-  if (template.sendInApp && addressee.resourceId !== null) {
+  if (template.sendInApp && rendered.resourceId !== null) {
     await db
       .insert(notifications)
       .values({
-        resourceId: addressee.resourceId,
+        resourceId: rendered.resourceId,
         ticketId,
+        noteId: about.noteId,
+        timeEntryId: about.timeEntryId,
+        attachmentId: about.attachmentId,
         eventType: event.eventType,
         title: subject,
         body,
@@ -103,16 +142,16 @@ export async function deliverNotification(
       })
       .onConflictDoNothing();
   }
-  if (!template.sendEmail || !addressee.email) return 'delivered';
+  if (!template.sendEmail || !rendered.email) return 'delivered';
 
   const messageId = `<tandem.${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@${deps.mailDomain}>`;
   await db
     .insert(outgoingMail)
     .values({
       dedupeKey,
-      toAddress: addressee.email,
-      recipientResourceId: addressee.resourceId,
-      recipientContactId: addressee.contactId,
+      toAddress: rendered.email,
+      recipientResourceId: rendered.resourceId,
+      recipientContactId: rendered.contactId,
       ticketId,
       subject,
       bodyText: body,

@@ -1,15 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../access/request-context.ts';
 import {
   notificationListQuery,
   notificationSchema,
+  outgoingMailListQuery,
   outgoingMailSchema,
   queueMembersBody,
   templateInput,
+  templateListQuery,
   templatePatch,
+  templatePreviewInput,
+  templatePreviewSchema,
   templateSchema,
 } from './notification.schemas.ts';
 import {
@@ -25,6 +29,7 @@ import {
   updateTemplate,
 } from './notification.service.ts';
 import { templateVariables } from './template-engine.ts';
+import { previewSubject, renderPreview } from './template-preview.ts';
 
 export function notificationRoutes(app: FastifyInstance): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -36,11 +41,12 @@ export function notificationRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Notification templates (administrators)',
-        response: { 200: z.object({ items: z.array(templateSchema) }), ...errorResponses },
+        summary: 'Notification templates (administrators), by name, cursor-paginated',
+        querystring: templateListQuery,
+        response: { 200: pageOf(templateSchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, listTemplates),
+    (request) => withActor(request, (context) => listTemplates(context, request.query)),
   );
   routes.get(
     '/api/v1/notification-templates/:id',
@@ -111,6 +117,31 @@ export function notificationRoutes(app: FastifyInstance): void {
     },
   );
 
+  routes.post(
+    '/api/v1/notification-templates/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'The template rendered for a ticket as one recipient would receive it (administrators)',
+        description:
+          "Rendered by the deliveries' own code, reading the ticket as the recipient: when the recipient may not see " +
+          'the ticket or cannot receive anything, the answer is 409 with details.reason ' +
+          '(recipient_cannot_see_ticket, recipient_unreachable), because a real notification would not be sent. ' +
+          'The ticket must also be visible to the administrator (404 otherwise). Note placeholders stay empty.',
+        params: idParams,
+        body: templatePreviewInput,
+        response: { 200: templatePreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      // Two transactions in turn: the administrator's checks, then the reading as the recipient.
+      const subject = await withActor(request, (context) =>
+        previewSubject(context, request.params.id, request.body),
+      );
+      return renderPreview(request.server.db, subject, request.body.ticketId);
+    },
+  );
+
   routes.get(
     '/api/v1/notifications',
     {
@@ -161,7 +192,7 @@ export function notificationRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: "Who is notified as the queue's members (MSP staff)",
+        summary: "Who is notified as the queue's members (MSP staff; others get 403)",
         params: idParams,
         response: { 200: queueMembersBody, ...errorResponses },
       },
@@ -188,12 +219,13 @@ export function notificationRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Mail Tandem sent, newest first (administrators)',
+        summary: 'Mail Tandem sent, newest first, cursor-paginated (administrators)',
         description:
           'Without SMTP_URL every mail is written to the mail folder instead of sent; this list shows them for the UI.',
-        response: { 200: z.object({ items: z.array(outgoingMailSchema) }), ...errorResponses },
+        querystring: outgoingMailListQuery,
+        response: { 200: pageOf(outgoingMailSchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, listOutgoingMail),
+    (request) => withActor(request, (context) => listOutgoingMail(context, request.query)),
   );
 }

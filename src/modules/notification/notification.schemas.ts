@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { configurationName } from '../organisation/organisation.schemas.ts';
 import { recipientSpec } from './recipient-spec.ts';
 import { subscribableEvents } from './subscribable-events.ts';
@@ -63,8 +64,17 @@ export const notificationListQuery = z.strictObject({
     .optional(),
 });
 
+export const templateListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().min(1).max(200).optional().describe('Part of the name'),
+});
+export type TemplateListQuery = z.infer<typeof templateListQuery>;
+
+export const outgoingMailListQuery = z.strictObject(pageQuery);
+export type OutgoingMailListQuery = z.infer<typeof outgoingMailListQuery>;
+
 export const queueMembersBody = z.strictObject({
-  resourceIds: z.array(z.number().int().positive()).max(500),
+  resourceIds: z.array(entityId).max(500),
 });
 
 export const outgoingMailSchema = z.object({
@@ -81,3 +91,28 @@ export const outgoingMailSchema = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
+export type OutgoingMailResponse = z.infer<typeof outgoingMailSchema>;
+
+/** Exactly one recipient: checked by the service, after the administrator check. */
+export const templatePreviewInput = z.strictObject({
+  ticketId: entityId.describe('The ticket the notification would be about'),
+  recipientResourceId: entityId
+    .optional()
+    .describe('A person with a login (staff, co-managing or portal user); read as them'),
+  recipientContactId: entityId
+    .optional()
+    .describe('A contact; one with a portal login is read as that login, as deliveries do'),
+});
+export type TemplatePreviewInput = z.infer<typeof templatePreviewInput>;
+
+export const templatePreviewSchema = z.object({
+  subject: z.string().describe('As the recipient would receive it, ticket number appended as sent'),
+  body: z.string(),
+  locale: z.enum(['en', 'de']).describe("The template's language the recipient gets"),
+  recipientName: z.string(),
+  email: z.string().nullable().describe('Where the mail would go; null when they have no address'),
+  sendsEmail: z.boolean(),
+  sendsInApp: z.boolean(),
+  templateActive: z.boolean().describe('An inactive template sends nothing; the preview still shows it'),
+});
+export type TemplatePreviewResponse = z.infer<typeof templatePreviewSchema>;

@@ -1,18 +1,37 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin, isMspActor } from '../../access/actor.ts';
+import { type Actor, isMspActor } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import {
+  attachments,
   notifications,
   notificationTemplates,
   outgoingMail,
   queueMembers,
   queues,
   resources,
+  ticketNotes,
+  tickets,
+  timeEntries,
 } from '../../db/schema/index.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { attachmentScope } from '../attachment/attachment.policy.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { escapeLike } from '../company/company.repository.ts';
+import { noteScope } from '../note/note.policy.ts';
+import { ticketScope } from '../ticket/ticket.policy.ts';
+import { timeEntryScope } from '../time-entry/time-entry.policy.ts';
 import { templateProblems } from './template-engine.ts';
-import type { TemplateInput, TemplatePatch, TemplateResponse } from './notification.schemas.ts';
+import type {
+  OutgoingMailListQuery,
+  OutgoingMailResponse,
+  TemplateInput,
+  TemplateListQuery,
+  TemplatePatch,
+  TemplateResponse,
+} from './notification.schemas.ts';
 
 type TemplateRow = typeof notificationTemplates.$inferSelect;
 
@@ -22,10 +41,6 @@ function presentTemplate(row: TemplateRow): TemplateResponse {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-function assertAdmin(context: ActorContext, what: string): void {
-  if (!isAdmin(context.actor)) throw forbidden(`Only administrators manage ${what}. Ask your administrator.`);
 }
 
 /** Refuses a template a delivery could not render: unknown variables, broken braces, German half-filled. */
@@ -41,25 +56,44 @@ function assertValidTexts(template: Partial<TemplateRow>): void {
   if (problems.length > 0) throw new AppError('unprocessable', problems.join(' '), { problems });
 }
 
-export async function listTemplates(context: ActorContext): Promise<{ items: TemplateResponse[] }> {
-  assertAdmin(context, 'notification templates');
-  const rows = await context.tx.select().from(notificationTemplates).orderBy(asc(notificationTemplates.name));
-  return { items: rows.map(presentTemplate) };
+const templateCursor = z.tuple([cursorPart.text, cursorPart.id]);
+
+export async function listTemplates(
+  context: ActorContext,
+  query: TemplateListQuery,
+): Promise<Page<TemplateResponse>> {
+  requireAdmin(context.actor, 'manage notification templates');
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, templateCursor);
+  const rows = await context.tx
+    .select()
+    .from(notificationTemplates)
+    .where(
+      and(
+        query.q === undefined ? undefined : ilike(notificationTemplates.name, `%${escapeLike(query.q)}%`),
+        after === null
+          ? undefined
+          : sql`(${notificationTemplates.name}, ${notificationTemplates.id}) > (${after[0]}, ${after[1]})`,
+      ),
+    )
+    .orderBy(asc(notificationTemplates.name), asc(notificationTemplates.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (row) => [row.name, row.id], presentTemplate);
 }
 
-async function findTemplate(context: ActorContext, id: number): Promise<TemplateRow> {
-  assertAdmin(context, 'notification templates');
+/** One template for an administrator (404 when missing). */
+export async function getTemplateRow(context: ActorContext, id: number): Promise<TemplateRow> {
+  requireAdmin(context.actor, 'manage notification templates');
   const [row] = await context.tx.select().from(notificationTemplates).where(eq(notificationTemplates.id, id));
   if (!row) throw notFound('Notification template');
   return row;
 }
 
 export async function getTemplate(context: ActorContext, id: number): Promise<TemplateResponse> {
-  return presentTemplate(await findTemplate(context, id));
+  return presentTemplate(await getTemplateRow(context, id));
 }
 
 export async function createTemplate(context: ActorContext, input: TemplateInput): Promise<TemplateResponse> {
-  assertAdmin(context, 'notification templates');
+  requireAdmin(context.actor, 'manage notification templates');
   assertValidTexts(input);
   const [row] = await context.tx.insert(notificationTemplates).values(input).returning();
   if (!row) throw new AppError('internal_error', 'The template was not saved.');
@@ -78,7 +112,7 @@ export async function updateTemplate(
   id: number,
   patch: TemplatePatch,
 ): Promise<TemplateResponse> {
-  const before = await findTemplate(context, id);
+  const before = await getTemplateRow(context, id);
   assertValidTexts({ ...before, ...patch });
   const [row] = await context.tx
     .update(notificationTemplates)
@@ -98,7 +132,7 @@ export async function updateTemplate(
 }
 
 export async function deleteTemplate(context: ActorContext, id: number): Promise<void> {
-  const before = await findTemplate(context, id);
+  const before = await getTemplateRow(context, id);
   await context.tx.delete(notificationTemplates).where(eq(notificationTemplates.id, id));
   await recordAudit(context, {
     action: 'delete',
@@ -108,9 +142,21 @@ export async function deleteTemplate(context: ActorContext, id: number): Promise
   });
 }
 
-/** The signed-in person's in-app notifications, newest first (RLS: only their own). */
+/**
+ * Own notifications whose ticket and item the person still sees: a stored message is derived data,
+ * checked again when read (ACCESS-MODEL §2; the notifications RLS policy says the same).
+ */
+function stillReadable(actor: Actor): SQL {
+  return sql`${eq(notifications.resourceId, actor.resourceId)}
+    AND (${notifications.ticketId} IS NULL OR ${notifications.ticketId} IN (SELECT ${tickets.id} FROM ${tickets} WHERE ${ticketScope(actor)}))
+    AND (${notifications.noteId} IS NULL OR ${notifications.noteId} IN (SELECT ${ticketNotes.id} FROM ${ticketNotes} WHERE ${noteScope(actor)}))
+    AND (${notifications.timeEntryId} IS NULL OR ${notifications.timeEntryId} IN (SELECT ${timeEntries.id} FROM ${timeEntries} WHERE ${timeEntryScope(actor)}))
+    AND (${notifications.attachmentId} IS NULL OR ${notifications.attachmentId} IN (SELECT ${attachments.id} FROM ${attachments} WHERE ${attachmentScope(actor)}))`;
+}
+
+/** The signed-in person's in-app notifications, newest first. */
 export async function listMyNotifications(context: ActorContext, unread: boolean | undefined) {
-  const own = eq(notifications.resourceId, context.actor.resourceId);
+  const own = stillReadable(context.actor);
   const rows = await context.tx
     .select()
     .from(notifications)
@@ -150,9 +196,12 @@ export async function markNotificationsRead(context: ActorContext, id: number | 
 }
 
 export async function getQueueMembers(context: ActorContext, queueId: number) {
-  if (!isMspActor(context.actor)) throw notFound('Queue');
+  // Queues are readable by everyone who works tickets (their names are needed); their members are not.
   const [queue] = await context.tx.select({ id: queues.id }).from(queues).where(eq(queues.id, queueId));
   if (!queue) throw notFound('Queue');
+  if (!isMspActor(context.actor)) {
+    throw forbidden("A queue's members are MSP staff; only MSP staff can see who they are.");
+  }
   const rows = await context.tx
     .select({ resourceId: queueMembers.resourceId })
     .from(queueMembers)
@@ -163,7 +212,7 @@ export async function getQueueMembers(context: ActorContext, queueId: number) {
 
 /** Replaces who is notified as the queue's members. */
 export async function setQueueMembers(context: ActorContext, queueId: number, resourceIds: number[]) {
-  assertAdmin(context, 'queue members');
+  requireAdmin(context.actor, 'manage queue members');
   const before = await getQueueMembers(context, queueId);
   const wanted = [...new Set(resourceIds)];
   if (wanted.length > 0) {
@@ -191,12 +240,26 @@ export async function setQueueMembers(context: ActorContext, queueId: number, re
   return after;
 }
 
+const outgoingMailCursor = z.tuple([cursorPart.id]);
+
 /** Mail Tandem sent (or wrote to the mail folder without SMTP_URL), newest first. */
-export async function listOutgoingMail(context: ActorContext) {
-  assertAdmin(context, 'outgoing mail');
-  const rows = await context.tx.select().from(outgoingMail).orderBy(desc(outgoingMail.id)).limit(200);
-  return {
-    items: rows.map((row) => ({
+export async function listOutgoingMail(
+  context: ActorContext,
+  query: OutgoingMailListQuery,
+): Promise<Page<OutgoingMailResponse>> {
+  requireAdmin(context.actor, 'read the outgoing mail');
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, outgoingMailCursor)[0];
+  const rows = await context.tx
+    .select()
+    .from(outgoingMail)
+    .where(after === null ? undefined : lt(outgoingMail.id, after))
+    .orderBy(desc(outgoingMail.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => [row.id],
+    (row) => ({
       id: row.id,
       toAddress: row.toAddress,
       subject: row.subject,
@@ -209,6 +272,6 @@ export async function listOutgoingMail(context: ActorContext) {
       ticketId: row.ticketId,
       createdAt: row.createdAt.toISOString(),
       sentAt: row.sentAt?.toISOString() ?? null,
-    })),
-  };
+    }),
+  );
 }

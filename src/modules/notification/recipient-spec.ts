@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId } from '../../lib/http-schemas.ts';
 
 /** Who gets a notification, relative to the ticket it is about. */
 export const recipientSpec = z.strictObject({
@@ -9,7 +10,7 @@ export const recipientSpec = z.strictObject({
   contact: z.boolean().default(false),
   /** The co-managing users who reach the ticket's company. */
   coManagingTeam: z.boolean().default(false),
-  resourceIds: z.array(z.number().int().positive()).max(100).default([]),
+  resourceIds: z.array(entityId).max(100).default([]),
 });
 export type RecipientSpec = z.infer<typeof recipientSpec>;
 

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { departmentSchema } from './department.schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
 
-interface Department {
-  id: number;
-  name: string;
-  description: string | null;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface DepartmentPage {
-  items: Department[];
-  nextCursor: string | null;
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
+type Department = z.output<typeof departmentSchema>;
+type DepartmentPage = PageOutput<typeof departmentSchema>;
 
 describe.each(testDatabaseTargets)('departments API on $name', (target) => {
   let tandem: TestTandem;
@@ -73,7 +70,7 @@ describe.each(testDatabaseTargets)('departments API on $name', (target) => {
     expect((await admin.delete(`/api/v1/departments/${department.id}`)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/departments/${department.id}`)).statusCode).toBe(404);
     const audit = await admin.get(`/api/v1/audit-log?entityType=department&entityId=${department.id}`);
-    expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
+    expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual([
       'delete',
       'update',
       'create',
@@ -121,6 +118,10 @@ describe.each(testDatabaseTargets)('departments API on $name', (target) => {
     expect(deleted.json()).toMatchObject({ error: { code: 'conflict' } });
     const duplicate = await admin.post('/api/v1/departments', { name: 'Projects' });
     expect(duplicate.statusCode).toBe(409);
+    // At the name field, so the form shows it there; renaming onto a taken name is the same.
+    expect(duplicate.json()).toMatchObject({ error: { code: 'conflict', details: { field: 'name' } } });
+    const renamed = await admin.patch(`/api/v1/departments/${serviceDesk?.id ?? 0}`, { name: 'Projects' });
+    expect(renamed.json()).toMatchObject({ error: { code: 'conflict', details: { field: 'name' } } });
     expect(await departmentNames()).toEqual(['C_SRC Facilities', 'Projects', 'Service Desk']);
   });
 

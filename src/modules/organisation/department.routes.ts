@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { withActor } from '../../access/request-context.ts';
 import { presentDepartment } from './department.presenter.ts';
 import { departmentInput, departmentPatch, departmentSchema } from './department.schemas.ts';
 import {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { departments } from '../../db/schema/index.ts';
 import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
@@ -12,7 +12,7 @@ import {
   listDepartments,
 } from './department.repository.ts';
 import type { DepartmentInput, DepartmentPatch, DepartmentResponse } from './department.schemas.ts';
-import { assertMayAdministerOrganisation } from './organisation.policy.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import { nameCursor, type OrganisationListQuery } from './organisation.schemas.ts';
 
 export async function listAllDepartments(
@@ -39,7 +39,8 @@ export async function createDepartment(
   context: ActorContext,
   input: DepartmentInput,
 ): Promise<DepartmentResponse> {
-  assertMayAdministerOrganisation(context.actor, 'departments');
+  requireAdmin(context.actor, 'change departments');
+  await assertNameFree(context, input.name, null);
   const [row] = await context.tx.insert(departments).values(input).returning();
   if (!row) throw new AppError('internal_error', 'The department was not saved.');
   await recordAudit(context, { action: 'create', entityType: 'department', entityId: row.id, after: row });
@@ -52,7 +53,8 @@ export async function updateDepartment(
   patch: DepartmentPatch,
 ): Promise<DepartmentResponse> {
   const before = await getDepartment(context, id);
-  assertMayAdministerOrganisation(context.actor, 'departments');
+  requireAdmin(context.actor, 'change departments');
+  if (patch.name !== undefined) await assertNameFree(context, patch.name, id);
   const [row] = await context.tx
     .update(departments)
     .set({ ...patch, updatedAt: sql`now()` })
@@ -69,9 +71,20 @@ export async function updateDepartment(
   return presentDepartment(context.actor, row);
 }
 
+/** Names are unique; a taken one is refused at the name field (the form shows it there), not as a bare constraint. */
+async function assertNameFree({ tx }: ActorContext, name: string, exceptId: number | null): Promise<void> {
+  const [taken] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.name, name), exceptId === null ? undefined : ne(departments.id, exceptId)));
+  if (taken) {
+    throw new AppError('conflict', 'A department with this name already exists.', { field: 'name' });
+  }
+}
+
 export async function deleteDepartment(context: ActorContext, id: number): Promise<void> {
   const before = await getDepartment(context, id);
-  assertMayAdministerOrganisation(context.actor, 'departments');
+  requireAdmin(context.actor, 'change departments');
   const members = await countResourcesInDepartment(context.tx, id);
   if (members > 0) {
     throw new AppError(

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { locationSchema } from './location.schemas.ts';
 
-type Hours = { start: string; end: string }[];
-interface Location {
-  id: number;
-  name: string;
-  timeZone: string;
-  businessHours: Record<string, Hours>;
-  holidays: { day: string; name: string }[];
-  updatedAt: string;
-}
-interface LocationPage {
-  items: Location[];
-  nextCursor: string | null;
-}
+type Location = z.output<typeof locationSchema>;
+type LocationPage = PageOutput<typeof locationSchema>;
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const closedWeek = Object.fromEntries(weekdays.map((day) => [day, []]));

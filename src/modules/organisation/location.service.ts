@@ -13,7 +13,7 @@ import {
   replaceHolidays,
 } from './location.repository.ts';
 import type { LocationInput, LocationPatch, LocationResponse } from './location.schemas.ts';
-import { assertMayAdministerOrganisation } from './organisation.policy.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import { nameCursor, type OrganisationListQuery } from './organisation.schemas.ts';
 
 export async function listAllLocations(
@@ -37,7 +37,7 @@ export async function getLocation({ tx }: ActorContext, id: number): Promise<Loc
 }
 
 export async function createLocation(context: ActorContext, input: LocationInput): Promise<LocationResponse> {
-  assertMayAdministerOrganisation(context.actor, 'locations');
+  requireAdmin(context.actor, 'change locations');
   const { holidays, ...values } = input;
   const [row] = await context.tx.insert(locations).values(values).returning({ id: locations.id });
   if (!row) throw new AppError('internal_error', 'The location was not saved.');
@@ -53,7 +53,7 @@ export async function updateLocation(
   patch: LocationPatch,
 ): Promise<LocationResponse> {
   const before = await getLocation(context, id);
-  assertMayAdministerOrganisation(context.actor, 'locations');
+  requireAdmin(context.actor, 'change locations');
   const { holidays, ...values } = patch;
   if (holidays !== undefined) await replaceHolidays(context.tx, id, holidays);
   // The row is touched even when only holidays changed, so updatedAt tells the change.
@@ -68,7 +68,7 @@ export async function updateLocation(
 
 export async function deleteLocation(context: ActorContext, id: number): Promise<void> {
   const before = await getLocation(context, id);
-  assertMayAdministerOrganisation(context.actor, 'locations');
+  requireAdmin(context.actor, 'change locations');
   const people = await countResourcesAtLocation(context.tx, id);
   if (people > 0) {
     throw new AppError(

@@ -12,10 +12,6 @@ export function organisationAbilities(actor: Actor): Abilities {
   return { view: true, edit: admin, delete: admin };
 }
 
-export function assertMayAdministerOrganisation(actor: Actor, what: string): void {
-  if (!isAdmin(actor)) throw forbidden(`Only administrators change ${what}. Ask your administrator.`);
-}
-
 /** Rates are money: an admin without "view internal cost" may neither read nor set them. */
 export function assertMaySetRoleRates(actor: Actor): void {
   if (!canViewInternalCost(actor)) {

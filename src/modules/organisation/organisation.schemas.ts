@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorPart } from '../../lib/cursor.ts';
 import { pageQuery } from '../../lib/http-schemas.ts';
 
 // Pieces shared by the department, location and role APIs.
@@ -6,7 +7,7 @@ import { pageQuery } from '../../lib/http-schemas.ts';
 export const configurationName = z.string().trim().min(1).max(200);
 
 /** Lists of configuration are ordered by name, so the cursor is the last (name, id). */
-export const nameCursor = z.tuple([z.string(), z.number()]);
+export const nameCursor = z.tuple([cursorPart.text, cursorPart.id]);
 
 export const organisationListQuery = z.strictObject({
   ...pageQuery,

@@ -6,19 +6,15 @@ import { loadActor } from '../../access/actor-loader.ts';
 import { runAsActor } from '../../access/actor-transaction.ts';
 import { companies, resources, roleRates, securityLevels } from '../../db/schema/index.ts';
 import { demoPassword } from '../../db/seed/demo-seed.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword } from '../../lib/password.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { roleSchema } from './role.schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
 
-interface Role {
-  id: number;
-  name: string;
-  active: boolean;
-  hourlyRate?: string | null;
-  internalCost?: string | null;
-}
-interface RolePage {
-  items: Role[];
-  nextCursor: string | null;
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
+type Role = z.output<typeof roleSchema>;
+type RolePage = PageOutput<typeof roleSchema>;
 
 const withoutMoney = ['tech1@northwind.example', 'anna.it@contoso.example', 'user@contoso.example'];
 /** An administrator whose level lacks "view internal cost": admin screens yes, money no. */
@@ -94,7 +90,7 @@ describe.each(testDatabaseTargets)('roles API on $name', (target) => {
     expect(raised.json()).toMatchObject({ hourlyRate: '225.00', internalCost: '95.50' });
 
     const audit = await admin.get(`/api/v1/audit-log?entityId=${role.id}&entityType=role_rate`);
-    expect(audit.json<{ items: { action: string; after: unknown }[] }>().items).toEqual([
+    expect(audit.json<AuditPage>().items).toEqual([
       expect.objectContaining({ action: 'update', after: { hourlyRate: '225.00', internalCost: '95.50' } }),
       expect.objectContaining({ action: 'create', after: { hourlyRate: '210.00', internalCost: '95.50' } }),
     ]);
@@ -120,7 +116,7 @@ describe.each(testDatabaseTargets)('roles API on $name', (target) => {
 
     const audit = await client.get('/api/v1/audit-log?entityType=role_rate');
     expect(audit.statusCode).toBe(200);
-    const entries = audit.json<{ items: { before: unknown; after: unknown }[] }>().items;
+    const entries = audit.json<AuditPage>().items;
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((entry) => entry.before === null && entry.after === null)).toBe(true);
   });

@@ -5,7 +5,8 @@ import { roles } from '../../db/schema/index.ts';
 import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { assertMayAdministerOrganisation, assertMaySetRoleRates } from './organisation.policy.ts';
+import { requireAdmin } from '../../access/authorize.ts';
+import { assertMaySetRoleRates } from './organisation.policy.ts';
 import { nameCursor } from './organisation.schemas.ts';
 import { presentRole } from './role.presenter.ts';
 import {
@@ -44,7 +45,7 @@ export async function getRole({ tx, actor }: ActorContext, id: number): Promise<
 
 export async function createRole(context: ActorContext, input: RoleInput): Promise<RoleResponse> {
   const { tx, actor } = context;
-  assertMayAdministerOrganisation(actor, 'roles');
+  requireAdmin(actor, 'change roles');
   const { hourlyRate, internalCost, ...values } = input;
   const rates = hourlyRate !== undefined && internalCost !== undefined ? { hourlyRate, internalCost } : null;
   if (rates) assertMaySetRoleRates(actor);
@@ -66,7 +67,7 @@ export async function createRole(context: ActorContext, input: RoleInput): Promi
 export async function updateRole(context: ActorContext, id: number, patch: RolePatch): Promise<RoleResponse> {
   const { tx, actor } = context;
   const before = await getRole(context, id);
-  assertMayAdministerOrganisation(actor, 'roles');
+  requireAdmin(actor, 'change roles');
   const { hourlyRate, internalCost, ...values } = patch;
   if (hourlyRate !== undefined || internalCost !== undefined) {
     assertMaySetRoleRates(actor);
@@ -119,7 +120,7 @@ async function changeRates(
 export async function deleteRole(context: ActorContext, id: number): Promise<void> {
   const { tx, actor } = context;
   const before = await getRole(context, id);
-  assertMayAdministerOrganisation(actor, 'roles');
+  requireAdmin(actor, 'change roles');
   const holders = await countResourcesWithRole(tx, id);
   if (holders > 0) {
     throw new AppError(

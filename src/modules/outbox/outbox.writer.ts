@@ -18,6 +18,8 @@ export type DomainEventType =
   | 'ticket.time_entry_deleted'
   | 'ticket.checklist_changed'
   | 'ticket.deleted'
+  // The SLA clock moved the due date; not offered to templates or webhooks (the save that moved it is).
+  | 'ticket.due_date_changed'
   | 'ticket.sla_approaching'
   | 'ticket.sla_breached'
   // Written by workflow rules: the worker sends the template / calls the webhook the rule names.

@@ -1,10 +1,11 @@
+import { requireAdmin } from '../../access/authorize.ts';
 import { AppError } from '../../lib/errors.ts';
 import { randomToken } from '../../lib/tokens.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { deleteAllSessionsOf } from '../auth/session.repository.ts';
 import { storeApiCredential, usernameTakenByAnother } from './api-credential.repository.ts';
 import type { ApiCredentialInput, ApiCredentialResponse } from './resource.schemas.ts';
-import { assertAdmin, getVisibleResource, type ResourceAccess } from './resource.service.ts';
+import { getVisibleResource, type ResourceAccess } from './resource.service.ts';
 
 // Sessions and API credentials live outside the app role's grants; see
 // ResourceAccess for why their writes follow the actor transaction.
@@ -15,7 +16,7 @@ export async function revokeResourceSessions(
 ): Promise<{ revoked: number }> {
   await access.asActor(async (context) => {
     await getVisibleResource(context, id);
-    assertAdmin(context);
+    requireAdmin(context.actor, 'manage users');
     await recordAudit(context, { action: 'revoke_sessions', entityType: 'resource', entityId: id });
   });
   return { revoked: await deleteAllSessionsOf(access.system, id) };
@@ -34,7 +35,7 @@ export async function issueApiCredentials(
 ): Promise<ApiCredentialResponse> {
   await access.asActor(async (context) => {
     const resource = await getVisibleResource(context, id);
-    assertAdmin(context);
+    requireAdmin(context.actor, 'manage users');
     if (resource.licenceType !== 'api_only') {
       throw new AppError(
         'unprocessable',

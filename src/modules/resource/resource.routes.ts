@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { withActor } from '../../access/request-context.ts';
 import { issueApiCredentials, revokeResourceSessions } from './resource-credentials.service.ts';
 import { presentResource } from './resource.presenter.ts';
 import {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, entityIdFromString, pageQuery } from '../../lib/http-schemas.ts';
 import { licenceTypes } from '../../shared/access-vocabulary.ts';
 
 export const locales = ['en', 'de'] as const;
 
-const id = z.number().int().positive().max(2_147_483_647);
 const name = z.string().trim().min(1).max(100);
-const password = z.string().min(10, 'at least 10 characters').max(1024);
-const roleIds = z.array(id).max(50);
+/** Checked by the password policy (src/lib/password-policy.ts): a 422 `weak_password` says why. */
+const password = z.string().min(1).max(1024);
+const roleIds = z.array(entityId).max(50);
 
 export const resourceInput = z.strictObject({
   email: z.email().max(320),
@@ -15,9 +15,9 @@ export const resourceInput = z.strictObject({
   lastName: name,
   /** Every licence is named so the answer can say where customer-side accounts are made (422). */
   licenceType: z.enum(licenceTypes),
-  securityLevelId: id,
-  departmentId: id.nullable().optional(),
-  locationId: id.nullable().optional(),
+  securityLevelId: entityId,
+  departmentId: entityId.nullable().optional(),
+  locationId: entityId.nullable().optional(),
   roleIds: roleIds.default([]),
   locale: z.enum(locales).default('en'),
   active: z.boolean().default(true),
@@ -31,9 +31,9 @@ export const resourcePatch = z
     firstName: name.optional(),
     lastName: name.optional(),
     active: z.boolean().optional(),
-    securityLevelId: id.optional(),
-    departmentId: id.nullable().optional(),
-    locationId: id.nullable().optional(),
+    securityLevelId: entityId.optional(),
+    departmentId: entityId.nullable().optional(),
+    locationId: entityId.nullable().optional(),
     roleIds: roleIds.optional(),
     locale: z.enum(locales).optional(),
     password: password.optional(),
@@ -46,7 +46,7 @@ export const resourceListQuery = z.strictObject({
   /** Matches first name, last name, "first last" and e-mail address. */
   q: z.string().trim().min(1).max(200).optional(),
   licenceType: z.enum(licenceTypes).optional(),
-  companyId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  companyId: entityIdFromString.optional(),
   active: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')

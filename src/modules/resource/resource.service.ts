@@ -1,16 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import type { Database } from '../../db/database.ts';
 import { resources } from '../../db/schema/index.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { customerSideLicences } from '../../shared/access-vocabulary.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword } from '../../lib/password.ts';
+import { assertAcceptablePassword } from '../../lib/password-policy.ts';
 import { deleteAllSessionsOf } from '../auth/session.repository.ts';
 import { getVisibleSecurityLevel } from '../security-level/security-level.service.ts';
+import { assertNotTheLastAdmin } from './last-admin.ts';
 import { resourceScope } from './resource.policy.ts';
 import { presentResource } from './resource.presenter.ts';
 import {
@@ -42,7 +44,7 @@ export interface ResourceAccess {
   system: Database;
 }
 
-const resourceCursor = z.tuple([z.string(), z.string(), z.number()]);
+const resourceCursor = z.tuple([cursorPart.text, cursorPart.text, cursorPart.id]);
 
 export async function listVisibleResources(
   context: ActorContext,
@@ -67,7 +69,7 @@ export async function getVisibleResource({ tx, actor }: ActorContext, id: number
 
 export async function createResource(context: ActorContext, input: ResourceInput): Promise<ResourceResponse> {
   const { tx, actor } = context;
-  assertAdmin(context);
+  requireAdmin(actor, 'manage users');
   if (input.licenceType !== 'full' && input.licenceType !== 'api_only') {
     throw new AppError(
       'unprocessable',
@@ -79,6 +81,7 @@ export async function createResource(context: ActorContext, input: ResourceInput
   }
   await assertLevelFits(context, input.securityLevelId, input.licenceType);
   if (input.licenceType === 'api_only' && input.password !== undefined) throw apiUsersHaveNoPassword();
+  if (input.password !== undefined) assertAcceptablePassword(input.password, { email: input.email });
   if (await emailTaken(tx, resourceScope(actor), input.email, null)) {
     throw new AppError('conflict', 'A user with this e-mail address already exists.', { field: 'email' });
   }
@@ -123,13 +126,21 @@ async function changeResource(
 ): Promise<{ resource: ResourceResponse; endSessions: boolean }> {
   const { tx, actor } = context;
   const before = await getVisibleResource(context, id);
-  assertAdmin(context);
-  if (patch.securityLevelId !== undefined) {
-    const level = await assertLevelFits(context, patch.securityLevelId, before.licenceType);
-    if (id === actor.resourceId && !level.flags.admin) throw wouldLockYouOut('securityLevelId');
+  requireAdmin(actor, 'manage users');
+  const level =
+    patch.securityLevelId === undefined
+      ? null
+      : await assertLevelFits(context, patch.securityLevelId, before.licenceType);
+  // Which field would take administrator access away from this user, if any.
+  const removesAdmin: 'active' | 'securityLevelId' | null =
+    patch.active === false ? 'active' : level !== null && !level.flags.admin ? 'securityLevelId' : null;
+  if (removesAdmin !== null) {
+    // The last administrator first (409 last_admin), then your own access (422).
+    await assertNotTheLastAdmin(context, id, removesAdmin);
+    if (id === actor.resourceId) throw wouldLockYouOut(removesAdmin);
   }
-  if (id === actor.resourceId && patch.active === false) throw wouldLockYouOut('active');
   if (before.licenceType === 'api_only' && patch.password !== undefined) throw apiUsersHaveNoPassword();
+  if (patch.password !== undefined) assertAcceptablePassword(patch.password, { email: before.email });
   await assertReferencesExist(context, patch);
   const { password, roleIds, ...values } = patch;
   await tx
@@ -153,10 +164,6 @@ async function changeResource(
     resource: presentResource(actor, after),
     endSessions: (before.active && !after.active) || password !== undefined,
   };
-}
-
-export function assertAdmin({ actor }: ActorContext): void {
-  if (!isAdmin(actor)) throw forbidden('Only administrators manage users.');
 }
 
 /** The level must exist for this admin and be made for the user's licence. */

@@ -1,11 +1,5 @@
 import type { Actor } from '../../access/actor.ts';
-import {
-  actions,
-  type PermissionMatrix,
-  securedObjects,
-  securityLevelFlags,
-  type SecurityLevelFlags,
-} from '../../shared/access-vocabulary.ts';
+import { completeFlags, completeMatrix } from '../../access/permissions.ts';
 import { securityLevelAbilities } from './security-level.policy.ts';
 import type { SecurityLevelRow } from './security-level.repository.ts';
 import type { SecurityLevelResponse } from './security-level.schemas.ts';
@@ -22,28 +16,9 @@ export function presentSecurityLevel(actor: Actor, row: SecurityLevelRow): Secur
     copiedFromId: row.copiedFromId,
     permissions: completeMatrix(row.permissions),
     flags: completeFlags(row.flags),
+    ticketRestriction: { queueIds: row.ticketQueueIds, categoryIds: row.ticketCategoryIds },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     abilities: securityLevelAbilities(actor, row),
   };
-}
-
-/**
- * Stored matrices predate any object or flag added to the vocabulary later;
- * what a level does not mention it does not grant.
- */
-export function completeMatrix(stored: Partial<PermissionMatrix>): PermissionMatrix {
-  const matrix = {} as PermissionMatrix;
-  for (const object of securedObjects) {
-    const row = stored[object];
-    matrix[object] = { view: 'none', add: 'none', edit: 'none', delete: 'none' };
-    for (const action of actions) matrix[object][action] = row?.[action] ?? 'none';
-  }
-  return matrix;
-}
-
-export function completeFlags(stored: Partial<SecurityLevelFlags>): SecurityLevelFlags {
-  const flags = {} as SecurityLevelFlags;
-  for (const flag of securityLevelFlags) flags[flag] = stored[flag] ?? false;
-  return flags;
 }

@@ -3,23 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
 import { queryRows } from '../../db/database.ts';
-import type { PermissionMatrix, SecurityLevelFlags } from '../../shared/access-vocabulary.ts';
+import type { SecurityLevelFlags } from '../../shared/access-vocabulary.ts';
 import { systemLevels } from './system-levels.ts';
+import type { z } from 'zod';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { securityLevelSchema } from './security-level.schemas.ts';
 
-interface LevelItem {
-  id: number;
-  name: string;
-  licenceType: string;
-  isSystem: boolean;
-  copiedFromId: number | null;
-  permissions: PermissionMatrix;
-  flags: SecurityLevelFlags;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface LevelPage {
-  items: LevelItem[];
-  nextCursor: string | null;
-}
+type LevelItem = z.output<typeof securityLevelSchema>;
+type LevelPage = PageOutput<typeof securityLevelSchema>;
 
 const readOnlyReason = 'System security levels are read-only templates; copy one to change it';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { withActor } from '../../access/request-context.ts';
 import { presentSecurityLevel } from './security-level.presenter.ts';
 import {
   securityLevelCopyInput,
@@ -12,10 +12,10 @@ import {
 } from './security-level.schemas.ts';
 import {
   copySecurityLevel,
+  changeSecurityLevel,
   deleteSecurityLevel,
   getVisibleSecurityLevel,
   listVisibleSecurityLevels,
-  updateSecurityLevel,
 } from './security-level.service.ts';
 
 export function securityLevelRoutes(app: FastifyInstance): void {
@@ -76,13 +76,20 @@ export function securityLevelRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Change a copied level: name, description, a full or partial matrix, flags (administrators)',
+        description:
+          'System templates are read-only except `flags.requireTwoFactor` (sent alone): whether the people on ' +
+          'the level must sign in with a second factor. A fresh install turns it on for Administrator.',
         params: idParams,
         body: securityLevelPatch,
         response: { 200: securityLevelSchema, ...errorResponses },
       },
     },
     (request) =>
-      withActor(request, (context) => updateSecurityLevel(context, request.params.id, request.body)),
+      changeSecurityLevel(
+        { asActor: (work) => withActor(request, work), system: request.server.db },
+        request.params.id,
+        request.body,
+      ),
   );
 
   routes.delete(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, pageQuery } from '../../lib/http-schemas.ts';
 import {
   actions,
   licenceTypes,
@@ -31,6 +31,24 @@ export type FlagsPatch = z.infer<typeof flagsPatch>;
 const levelName = z.string().trim().min(1).max(100);
 const levelDescription = z.string().trim().max(1000).nullable().optional();
 
+/** Ids of queues or categories, each once; at least one (no restriction is null). */
+const kindIds = z.array(entityId).min(1).max(200);
+
+/**
+ * Ticket kinds (ACCESS-MODEL §2, scenario 3): tickets only in these queues and/or of these
+ * categories; configuration offered follows. Null on a side: no restriction there.
+ */
+export const ticketRestrictionPatch = z.strictObject({
+  queueIds: kindIds.nullable().optional(),
+  categoryIds: kindIds.nullable().optional(),
+});
+export type TicketRestrictionPatch = z.infer<typeof ticketRestrictionPatch>;
+
+export const ticketRestrictionSchema = z.object({
+  queueIds: z.array(z.number()).nullable(),
+  categoryIds: z.array(z.number()).nullable(),
+});
+
 export const securityLevelCopyInput = z.strictObject({ name: levelName, description: levelDescription });
 export type SecurityLevelCopyInput = z.infer<typeof securityLevelCopyInput>;
 
@@ -40,6 +58,7 @@ export const securityLevelPatch = z
     description: levelDescription,
     permissions: permissionMatrixPatch.optional(),
     flags: flagsPatch.optional(),
+    ticketRestriction: ticketRestrictionPatch.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.');
 export type SecurityLevelPatch = z.infer<typeof securityLevelPatch>;
@@ -65,6 +84,7 @@ export const securityLevelSchema = z.object({
   copiedFromId: z.number().nullable(),
   permissions: permissionMatrixSchema,
   flags: flagsSchema,
+  ticketRestriction: ticketRestrictionSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: abilitiesSchema,

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
+import type { Database } from '../../db/database.ts';
 import { securityLevels } from '../../db/schema/index.ts';
-import { decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import {
   actions,
@@ -13,7 +14,9 @@ import {
 } from '../../shared/access-vocabulary.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { forbiddenFlagFor, securityLevelScope } from './security-level.policy.ts';
-import { completeFlags, completeMatrix, presentSecurityLevel } from './security-level.presenter.ts';
+import { ticketRestrictionAfter } from './ticket-restriction.ts';
+import { completeFlags, completeMatrix } from '../../access/permissions.ts';
+import { presentSecurityLevel } from './security-level.presenter.ts';
 import {
   countResourcesUsingLevel,
   findSecurityLevel,
@@ -30,7 +33,7 @@ import type {
   SecurityLevelResponse,
 } from './security-level.schemas.ts';
 
-const levelCursor = z.tuple([z.string(), z.number()]);
+const levelCursor = z.tuple([cursorPart.text, cursorPart.id]);
 
 export const systemLevelReadOnly = 'System security levels are read-only templates; copy one to change it';
 
@@ -65,7 +68,7 @@ export async function copySecurityLevel(
 ): Promise<SecurityLevelResponse> {
   const { tx, actor } = context;
   const source = await getVisibleSecurityLevel(context, sourceId);
-  assertAdmin(context, 'copy');
+  requireAdmin(actor, 'copy security levels');
   await assertNameFree(context, input.name, null);
   const flags = completeFlags(source.flags);
   assertFlagsFitLicence(source, flags);
@@ -78,6 +81,8 @@ export async function copySecurityLevel(
       permissions: completeMatrix(source.permissions),
       flags,
       portalTier: source.portalTier,
+      ticketQueueIds: source.ticketQueueIds,
+      ticketCategoryIds: source.ticketCategoryIds,
       copiedFromId: source.id,
     })
     .returning();
@@ -98,12 +103,13 @@ export async function updateSecurityLevel(
 ): Promise<SecurityLevelResponse> {
   const { tx, actor } = context;
   const before = await getVisibleSecurityLevel(context, id);
-  assertAdmin(context, 'change');
+  requireAdmin(actor, 'change security levels');
   if (before.isSystem) throw forbidden(systemLevelReadOnly);
   if (patch.name !== undefined) await assertNameFree(context, patch.name, id);
   const permissions = mergeMatrix(completeMatrix(before.permissions), patch.permissions);
   const flags = mergeFlags(completeFlags(before.flags), patch.flags);
   assertFlagsFitLicence(before, flags);
+  const restriction = await ticketRestrictionAfter(context, patch.ticketRestriction);
   if (id === actor.securityLevel.id && !flags.admin) {
     throw new AppError(
       'unprocessable',
@@ -118,6 +124,7 @@ export async function updateSecurityLevel(
       ...(patch.description === undefined ? {} : { description: patch.description }),
       permissions,
       flags,
+      ...restriction,
       updatedAt: sql`now()`,
     })
     .where(eq(securityLevels.id, id))
@@ -133,10 +140,69 @@ export async function updateSecurityLevel(
   return presentSecurityLevel(actor, row);
 }
 
+/** The request's actor transaction, and the owner's connection for what RLS keeps from every actor. */
+export interface SecurityLevelAccess {
+  asActor<T>(work: (context: ActorContext) => Promise<T>): Promise<T>;
+  system: Database;
+}
+
+/** Only `flags.requireTwoFactor`, and a value for it. */
+function onlySignInPolicy(patch: SecurityLevelPatch): boolean | undefined {
+  const { flags, ...rest } = patch;
+  if (Object.keys(rest).length > 0 || flags === undefined) return undefined;
+  const { requireTwoFactor, ...otherFlags } = flags;
+  if (Object.keys(otherFlags).length > 0) return undefined;
+  return requireTwoFactor;
+}
+
+/**
+ * A system template is read-only, except whether it requires two-factor sign-in: that is the
+ * install's policy for the people on it (a fresh install requires it of administrators), not a
+ * permission, and copying the Administrator level only to change it would move every admin to a
+ * copy. Row-level security keeps system templates from every actor, so after the admin check
+ * that one switch is written by the owner's connection (and audited as the admin).
+ */
+export async function changeSecurityLevel(
+  access: SecurityLevelAccess,
+  id: number,
+  patch: SecurityLevelPatch,
+): Promise<SecurityLevelResponse> {
+  const requireTwoFactor = onlySignInPolicy(patch);
+  const before = await access.asActor(async (context) => {
+    const row = await getVisibleSecurityLevel(context, id);
+    return row.isSystem && requireTwoFactor !== undefined ? row : null;
+  });
+  if (before === null || requireTwoFactor === undefined) {
+    return access.asActor((context) => updateSecurityLevel(context, id, patch));
+  }
+  await access.asActor(async ({ actor }) => {
+    requireAdmin(actor, 'change security levels');
+    await Promise.resolve();
+  });
+  await access.system
+    .update(securityLevels)
+    .set({
+      flags: sql`${securityLevels.flags} || jsonb_build_object('requireTwoFactor', ${requireTwoFactor}::boolean)`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(securityLevels.id, id), eq(securityLevels.isSystem, true)));
+  return access.asActor(async (context) => {
+    const after = await getVisibleSecurityLevel(context, id);
+    await recordAudit(context, {
+      action: 'update',
+      entityType: 'security_level',
+      entityId: id,
+      before,
+      after,
+    });
+    return presentSecurityLevel(context.actor, after);
+  });
+}
+
 export async function deleteSecurityLevel(context: ActorContext, id: number): Promise<void> {
   const { tx } = context;
   const before = await getVisibleSecurityLevel(context, id);
-  assertAdmin(context, 'delete');
+  requireAdmin(context.actor, 'delete security levels');
   if (before.isSystem) throw forbidden(systemLevelReadOnly);
   const users = await countResourcesUsingLevel(tx, id);
   if (users > 0) {
@@ -153,10 +219,6 @@ export async function deleteSecurityLevel(context: ActorContext, id: number): Pr
     .where(eq(securityLevels.copiedFromId, id));
   await tx.delete(securityLevels).where(eq(securityLevels.id, id));
   await recordAudit(context, { action: 'delete', entityType: 'security_level', entityId: id, before });
-}
-
-function assertAdmin({ actor }: ActorContext, verb: 'copy' | 'change' | 'delete'): void {
-  if (!isAdmin(actor)) throw forbidden(`Only administrators ${verb} security levels.`);
 }
 
 async function assertNameFree(context: ActorContext, name: string, exceptId: number | null): Promise<void> {

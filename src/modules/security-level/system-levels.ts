@@ -8,18 +8,98 @@ import {
   securedObjects,
 } from '../../shared/access-vocabulary.ts';
 
-/** view / add / edit / delete scopes for one object. */
-function grant(view: PermissionScope, add = view, edit = add, remove = edit) {
+/**
+ * A scope as a template default states it: a permission scope, or `breadth` — the template's own
+ * breadth, so one default serves a technician (every company) and an account manager (their
+ * companies) alike.
+ */
+type TemplateScope = PermissionScope | 'breadth';
+const breadth = 'breadth';
+
+interface TemplateGrant {
+  view: TemplateScope;
+  add: TemplateScope;
+  edit: TemplateScope;
+  delete: TemplateScope;
+}
+
+/** view / add / edit / delete scopes for one object; each action defaults to the one before. */
+function grant(view: TemplateScope, add = view, edit = add, remove = edit): TemplateGrant {
   return { view, add, edit, delete: remove };
 }
 
 const nothing = grant('none');
 
-function matrix(granted: Partial<Record<SecuredObject, ReturnType<typeof grant>>>): PermissionMatrix {
-  return Object.fromEntries(
-    securedObjects.map((object) => [object, granted[object] ?? nothing]),
-  ) as PermissionMatrix;
-}
+/**
+ * What a system template of each licence grants on each object unless it says otherwise. A new
+ * secured object needs one row here — the compiler asks for it — and no template changes:
+ * administrators get it anyway, narrow templates that grant only what they list do not.
+ */
+const licenceDefaults: Record<SecuredObject, Record<LicenceType, TemplateGrant>> = {
+  tickets: {
+    full: grant(breadth, breadth, breadth, 'mine'),
+    co_managed: grant(breadth, breadth, breadth, 'none'),
+    internal_helpdesk: grant(breadth, breadth, breadth, 'none'),
+    portal: grant(breadth, 'mine', 'mine', 'none'),
+    api_only: grant(breadth),
+  },
+  notes: {
+    full: grant(breadth, breadth, 'mine'),
+    co_managed: grant(breadth, breadth, 'mine'),
+    internal_helpdesk: grant(breadth, breadth, 'mine', 'none'),
+    portal: grant(breadth, 'mine', 'none'),
+    api_only: grant(breadth),
+  },
+  timeEntries: {
+    full: grant(breadth, breadth, 'mine'),
+    co_managed: grant(breadth, breadth, 'mine'),
+    internal_helpdesk: grant(breadth, breadth, 'mine', 'none'),
+    portal: nothing,
+    api_only: grant(breadth),
+  },
+  attachments: {
+    full: grant(breadth, breadth, 'mine'),
+    co_managed: grant(breadth, breadth, 'mine'),
+    internal_helpdesk: grant(breadth, breadth, 'mine', 'none'),
+    portal: grant(breadth, 'mine', 'none'),
+    api_only: grant(breadth),
+  },
+  companies: {
+    full: grant(breadth, 'none'),
+    co_managed: grant(breadth, 'none'),
+    internal_helpdesk: grant(breadth, 'none'),
+    portal: grant('mine', 'none'),
+    api_only: grant(breadth),
+  },
+  contacts: {
+    full: grant(breadth, breadth, breadth, 'none'),
+    co_managed: grant(breadth, breadth, breadth, 'none'),
+    internal_helpdesk: grant(breadth, breadth, breadth, 'none'),
+    portal: grant(breadth, 'none'),
+    api_only: grant(breadth),
+  },
+  devices: {
+    full: grant(breadth, 'none'),
+    co_managed: grant(breadth, 'none'),
+    internal_helpdesk: nothing,
+    portal: nothing,
+    api_only: grant(breadth),
+  },
+  dashboards: {
+    full: grant(breadth, 'mine'),
+    co_managed: grant('mine'),
+    internal_helpdesk: nothing,
+    portal: nothing,
+    api_only: grant(breadth),
+  },
+  reports: {
+    full: grant(breadth, 'none'),
+    co_managed: grant(breadth, 'none'),
+    internal_helpdesk: nothing,
+    portal: nothing,
+    api_only: grant(breadth),
+  },
+};
 
 const noFlags: SecurityLevelFlags = {
   admin: false,
@@ -28,6 +108,7 @@ const noFlags: SecurityLevelFlags = {
   shareDashboards: false,
   useLiveLinks: false,
   mobileAccess: false,
+  requireTwoFactor: false,
 };
 
 export interface SystemLevel {
@@ -40,19 +121,79 @@ export interface SystemLevel {
   portalTier: PortalTier | null;
 }
 
-const everything = matrix(Object.fromEntries(securedObjects.map((object) => [object, grant('all')])));
+type Grants =
+  /** `all` on every object, every action: administrators. */
+  | { kind: 'everything' }
+  /** The licence's defaults at this breadth, except where listed. */
+  | {
+      kind: 'licence defaults';
+      breadth: PermissionScope;
+      except?: Partial<Record<SecuredObject, TemplateGrant>>;
+    }
+  /** Only what is listed, `none` for every other object (and every object added later). */
+  | { kind: 'only'; breadth: PermissionScope; listed: Partial<Record<SecuredObject, TemplateGrant>> };
 
-/**
- * Read-only templates, kept up to date on every start. Admins copy them to
- * make their own. No customer-side template carries an MSP-only flag.
- */
-export const systemLevels: SystemLevel[] = [
+interface Template extends Omit<SystemLevel, 'permissions'> {
+  grants: Grants;
+}
+
+function permissionsOf(grants: Grants, licence: LicenceType): PermissionMatrix {
+  const stated = (object: SecuredObject): TemplateGrant => {
+    switch (grants.kind) {
+      case 'everything':
+        return grant('all');
+      case 'licence defaults':
+        return grants.except?.[object] ?? licenceDefaults[object][licence];
+      case 'only':
+        return grants.listed[object] ?? nothing;
+    }
+  };
+  const resolve = (scope: TemplateScope): PermissionScope =>
+    scope !== breadth ? scope : grants.kind === 'everything' ? 'all' : grants.breadth;
+  return Object.fromEntries(
+    securedObjects.map((object) => {
+      const scopes = stated(object);
+      return [
+        object,
+        {
+          view: resolve(scopes.view),
+          add: resolve(scopes.add),
+          edit: resolve(scopes.edit),
+          delete: resolve(scopes.delete),
+        },
+      ];
+    }),
+  ) as PermissionMatrix;
+}
+
+const portalTemplates = (
+  [
+    ['portal_basic', 'Portal Basic', 'basic', 'mine', 'their own requests'],
+    ['portal_advanced', 'Portal Advanced', 'advanced', 'my_companies', "their company's requests"],
+    ['portal_manager', 'Portal Manager', 'manager', 'my_companies', 'their company and its subsidiaries'],
+  ] as const
+).map(([systemKey, name, tier, ticketScope, sees]): Template => ({
+  systemKey,
+  name,
+  description: `Client portal, ${tier}: ${sees}.`,
+  licenceType: 'portal',
+  grants: {
+    kind: 'licence defaults',
+    breadth: ticketScope,
+    // A manager sees the subsidiaries too; the others only their own company.
+    except: tier === 'manager' ? { companies: grant('my_companies', 'none') } : {},
+  },
+  flags: noFlags,
+  portalTier: tier,
+}));
+
+const templates: Template[] = [
   {
     systemKey: 'msp_administrator',
     name: 'Administrator',
     description: 'MSP staff with every permission and the admin areas.',
     licenceType: 'full',
-    permissions: everything,
+    grants: { kind: 'everything' },
     flags: {
       ...noFlags,
       admin: true,
@@ -61,6 +202,9 @@ export const systemLevels: SystemLevel[] = [
       shareDashboards: true,
       useLiveLinks: true,
       mobileAccess: true,
+      // A fresh install's administrators sign in with a second factor. The switch is the install's
+      // to keep (ensureSystemData leaves it as it is), and the demo seed turns it off.
+      requireTwoFactor: true,
     },
     portalTier: null,
   },
@@ -69,17 +213,7 @@ export const systemLevels: SystemLevel[] = [
     name: 'Technician',
     description: 'MSP staff working tickets for every customer; no admin areas, no internal cost.',
     licenceType: 'full',
-    permissions: matrix({
-      tickets: grant('all', 'all', 'all', 'mine'),
-      notes: grant('all', 'all', 'mine'),
-      timeEntries: grant('all', 'all', 'mine'),
-      attachments: grant('all', 'all', 'mine'),
-      companies: grant('all', 'none'),
-      contacts: grant('all', 'all', 'all', 'none'),
-      devices: grant('all', 'none'),
-      dashboards: grant('all', 'mine'),
-      reports: grant('all', 'none'),
-    }),
+    grants: { kind: 'licence defaults', breadth: 'all' },
     flags: { ...noFlags, createDashboards: true, useLiveLinks: true, mobileAccess: true },
     portalTier: null,
   },
@@ -88,17 +222,15 @@ export const systemLevels: SystemLevel[] = [
     name: 'Account Manager (my companies)',
     description: 'MSP staff limited to the companies whose account team they are on.',
     licenceType: 'full',
-    permissions: matrix({
-      tickets: grant('my_companies', 'my_companies', 'my_companies', 'none'),
-      notes: grant('my_companies', 'my_companies', 'mine'),
-      timeEntries: grant('my_companies', 'my_companies', 'mine'),
-      attachments: grant('my_companies', 'my_companies', 'mine'),
-      companies: grant('my_companies', 'none', 'my_companies', 'none'),
-      contacts: grant('my_companies'),
-      devices: grant('my_companies', 'none'),
-      dashboards: grant('my_companies', 'mine'),
-      reports: grant('my_companies', 'none'),
-    }),
+    grants: {
+      kind: 'licence defaults',
+      breadth: 'my_companies',
+      except: {
+        tickets: grant(breadth, breadth, breadth, 'none'),
+        companies: grant(breadth, 'none', breadth, 'none'),
+        contacts: grant(breadth),
+      },
+    },
     flags: { ...noFlags, viewInternalCost: true, createDashboards: true, mobileAccess: true },
     portalTier: null,
   },
@@ -107,17 +239,7 @@ export const systemLevels: SystemLevel[] = [
     name: 'Co-managed Help Desk',
     description: "A customer's internal IT: works tickets, notes, time and devices of their companies.",
     licenceType: 'co_managed',
-    permissions: matrix({
-      tickets: grant('my_companies', 'my_companies', 'my_companies', 'none'),
-      notes: grant('my_companies', 'my_companies', 'mine', 'mine'),
-      timeEntries: grant('my_companies', 'my_companies', 'mine', 'mine'),
-      attachments: grant('my_companies', 'my_companies', 'mine', 'mine'),
-      companies: grant('my_companies', 'none'),
-      contacts: grant('my_companies', 'my_companies', 'my_companies', 'none'),
-      devices: grant('my_companies', 'none'),
-      dashboards: grant('mine'),
-      reports: grant('my_companies', 'none'),
-    }),
+    grants: { kind: 'licence defaults', breadth: 'my_companies' },
     flags: { ...noFlags, createDashboards: true, useLiveLinks: true, mobileAccess: true },
     portalTier: null,
   },
@@ -127,14 +249,18 @@ export const systemLevels: SystemLevel[] = [
     description:
       'External consultants and non-IT staff: tickets and notes only, no devices, nothing deleted.',
     licenceType: 'co_managed',
-    permissions: matrix({
-      tickets: grant('my_companies', 'my_companies', 'mine', 'none'),
-      notes: grant('my_companies', 'my_companies', 'mine', 'none'),
-      timeEntries: grant('mine', 'mine', 'mine', 'none'),
-      attachments: grant('my_companies', 'my_companies', 'none'),
-      companies: grant('my_companies', 'none'),
-      contacts: grant('my_companies', 'none'),
-    }),
+    grants: {
+      kind: 'only',
+      breadth: 'my_companies',
+      listed: {
+        tickets: grant(breadth, breadth, 'mine', 'none'),
+        notes: grant(breadth, breadth, 'mine', 'none'),
+        timeEntries: grant('mine', 'mine', 'mine', 'none'),
+        attachments: grant(breadth, breadth, 'none'),
+        companies: grant(breadth, 'none'),
+        contacts: grant(breadth, 'none'),
+      },
+    },
     flags: { ...noFlags, mobileAccess: true },
     portalTier: null,
   },
@@ -143,52 +269,17 @@ export const systemLevels: SystemLevel[] = [
     name: 'Internal Helpdesk',
     description: "Customer IT on the lighter portal: their own company's help desk.",
     licenceType: 'internal_helpdesk',
-    permissions: matrix({
-      tickets: grant('my_companies', 'my_companies', 'my_companies', 'none'),
-      notes: grant('my_companies', 'my_companies', 'mine', 'none'),
-      timeEntries: grant('my_companies', 'my_companies', 'mine', 'none'),
-      attachments: grant('my_companies', 'my_companies', 'mine', 'none'),
-      companies: grant('my_companies', 'none'),
-      contacts: grant('my_companies', 'my_companies', 'my_companies', 'none'),
-    }),
+    grants: { kind: 'licence defaults', breadth: 'my_companies' },
     flags: { ...noFlags, mobileAccess: true },
     portalTier: null,
   },
-  ...(
-    [
-      ['portal_basic', 'Portal Basic', 'basic', 'mine'],
-      ['portal_advanced', 'Portal Advanced', 'advanced', 'my_companies'],
-      ['portal_manager', 'Portal Manager', 'manager', 'my_companies'],
-    ] as const
-  ).map(([systemKey, name, tier, ticketScope]): SystemLevel => ({
-    systemKey,
-    name,
-    description: `Client portal, ${tier}: ${
-      tier === 'basic'
-        ? 'their own requests'
-        : tier === 'advanced'
-          ? "their company's requests"
-          : 'their company and its subsidiaries'
-    }.`,
-    licenceType: 'portal',
-    permissions: matrix({
-      tickets: grant(ticketScope, 'mine', 'mine', 'none'),
-      notes: grant(ticketScope, 'mine', 'none'),
-      attachments: grant(ticketScope, 'mine', 'none'),
-      companies: grant(tier === 'manager' ? 'my_companies' : 'mine', 'none'),
-      contacts: grant(tier === 'basic' ? 'mine' : 'my_companies', 'none'),
-    }),
-    flags: noFlags,
-    portalTier: tier,
-  })),
+  ...portalTemplates,
   {
     systemKey: 'api_full',
     name: 'API User (all companies)',
     description: 'Integrations acting for the MSP across every company; no admin areas.',
     licenceType: 'api_only',
-    permissions: matrix({
-      ...Object.fromEntries(securedObjects.map((object) => [object, grant('all')])),
-    }),
+    grants: { kind: 'licence defaults', breadth: 'all' },
     flags: noFlags,
     portalTier: null,
   },
@@ -197,8 +288,17 @@ export const systemLevels: SystemLevel[] = [
     name: 'API User (administrator)',
     description: 'Integrations that also manage configuration and access.',
     licenceType: 'api_only',
-    permissions: everything,
+    grants: { kind: 'everything' },
     flags: { ...noFlags, admin: true, viewInternalCost: true },
     portalTier: null,
   },
 ];
+
+/**
+ * Read-only templates, kept up to date on every start. Admins copy them to
+ * make their own. No customer-side template carries an MSP-only flag.
+ */
+export const systemLevels: SystemLevel[] = templates.map(({ grants, ...level }) => ({
+  ...level,
+  permissions: permissionsOf(grants, level.licenceType),
+}));

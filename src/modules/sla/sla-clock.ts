@@ -4,7 +4,7 @@ import { queryRows } from '../../db/database.ts';
 import { slaDefinitions, tickets, ticketSlas, ticketSlaTargets } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { LicenceType, StatusMeaning } from '../../shared/access-vocabulary.ts';
-import { appendHistory } from '../ticket/ticket.repository.ts';
+import { recordTicketChange } from '../ticket/ticket-change.ts';
 import { addBusinessSeconds, businessSecondsBetween } from './business-calendar.ts';
 import { loadLocationCalendar } from './location-calendar.ts';
 import { minutesFor, type SlaObjectiveKind, slaObjectiveKinds, slaObjectives } from './sla-objectives.ts';
@@ -191,14 +191,20 @@ async function settle(context: ActorContext, state: ClockState, event: SlaClockE
       .update(tickets)
       .set({ dueAt: resolvedDue, version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })
       .where(eq(tickets.id, state.ticketId));
-    await appendHistory(tx, { id: state.ticketId, companyId: state.companyId }, context.actor.resourceId, [
-      {
-        kind: 'field_changed',
-        field: 'dueAt',
-        oldValue: state.dueAt?.toISOString() ?? null,
-        newValue: resolvedDue.toISOString(),
+    const dueAt = { oldValue: state.dueAt?.toISOString() ?? null, newValue: resolvedDue.toISOString() };
+    // The clock is automation itself: it records its change without asking automation again.
+    await recordTicketChange(context, {
+      ticket: { id: state.ticketId, companyId: state.companyId },
+      history: [{ kind: 'field_changed', field: 'dueAt', ...dueAt }],
+      audit: {
+        action: 'update',
+        entityType: 'ticket',
+        entityId: state.ticketId,
+        before: { dueAt: dueAt.oldValue },
+        after: { dueAt: dueAt.newValue },
       },
-    ]);
+      event: { type: 'ticket.due_date_changed', payload: { dueAt: dueAt.newValue } },
+    });
   }
 }
 

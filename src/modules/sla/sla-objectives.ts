@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId } from '../../lib/http-schemas.ts';
 
 export const slaObjectiveKinds = ['first_response', 'resolution_plan', 'resolved'] as const;
 export type SlaObjectiveKind = (typeof slaObjectiveKinds)[number];
@@ -7,7 +8,7 @@ const minutes = z.number().int().min(1).max(525_600).nullable().optional();
 
 /** Business minutes per objective for one priority; a missing objective is not tracked. */
 export const slaObjective = z.strictObject({
-  priorityId: z.number().int().positive(),
+  priorityId: entityId,
   firstResponseMinutes: minutes,
   resolutionPlanMinutes: minutes,
   resolvedMinutes: minutes,

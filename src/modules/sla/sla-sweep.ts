@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { runAsActor } from '../../access/actor-transaction.ts';
 import type { Actor } from '../../access/actor.ts';
 import { type Database, queryRows } from '../../db/database.ts';
-import type { WorkerLog } from '../../jobs/worker-log.ts';
+import type { WorkerLog } from '../../lib/worker-log.ts';
 import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { runRules } from '../workflow/rules-engine.ts';
 

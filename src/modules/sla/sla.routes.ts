@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
-import { slaInput, slaPatch, slaSchema, ticketSlaSchema } from './sla.schemas.ts';
+import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../access/request-context.ts';
+import { slaInput, slaListQuery, slaPatch, slaSchema, ticketSlaSchema } from './sla.schemas.ts';
 import { createSla, deleteSla, getSla, getTicketSla, listSlas, updateSla } from './sla.service.ts';
 
 export function slaRoutes(app: FastifyInstance): void {
@@ -15,11 +15,12 @@ export function slaRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'SLA definitions',
-        response: { 200: z.object({ items: z.array(slaSchema) }), ...errorResponses },
+        summary: 'SLA definitions, by name, cursor-paginated',
+        querystring: slaListQuery,
+        response: { 200: pageOf(slaSchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, listSlas),
+    (request) => withActor(request, (context) => listSlas(context, request.query)),
   );
   routes.get(
     '/api/v1/slas/:id',

@@ -1,20 +1,19 @@
 import { z } from 'zod';
+import { entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { configurationName } from '../organisation/organisation.schemas.ts';
 import { slaObjectives } from './sla-objectives.ts';
-
-const id = z.number().int().positive().max(2_147_483_647);
 
 const slaFields = {
   name: configurationName,
   description: z.string().trim().max(2000).nullable().optional(),
   /** Whose business hours, holidays and time zone the clock counts. */
-  locationId: id,
+  locationId: entityId,
   /** New tickets without an SLA from a rule get the default one. */
   isDefault: z.boolean().optional(),
   active: z.boolean().optional(),
   approachingPercent: z.number().int().min(1).max(99).optional(),
   /** Statuses that pause the clock besides those meaning "waiting customer". */
-  pausedStatusIds: z.array(id).max(50).optional(),
+  pausedStatusIds: z.array(entityId).max(50).optional(),
   objectives: slaObjectives,
 };
 
@@ -25,6 +24,9 @@ export const slaPatch = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.');
 export type SlaPatch = z.infer<typeof slaPatch>;
+
+export const slaListQuery = z.strictObject(pageQuery);
+export type SlaListQuery = z.infer<typeof slaListQuery>;
 
 export const slaSchema = z.object({
   id: z.number(),

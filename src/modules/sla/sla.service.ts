@@ -1,6 +1,7 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import {
   locations,
   slaDefinitions,
@@ -8,10 +9,11 @@ import {
   ticketSlas,
   ticketSlaTargets,
 } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
 import { getVisibleTicket } from '../ticket/ticket.service.ts';
-import type { SlaInput, SlaPatch, SlaResponse, TicketSlaResponse } from './sla.schemas.ts';
+import type { SlaInput, SlaListQuery, SlaPatch, SlaResponse, TicketSlaResponse } from './sla.schemas.ts';
 import type { SlaObjective } from './sla-objectives.ts';
 
 type SlaRow = typeof slaDefinitions.$inferSelect;
@@ -32,13 +34,21 @@ function presentSla(row: SlaRow): SlaResponse {
   };
 }
 
-function assertAdmin(context: ActorContext): void {
-  if (!isAdmin(context.actor)) throw forbidden('Only administrators change SLAs. Ask your administrator.');
-}
+const slaCursor = z.tuple([cursorPart.text, cursorPart.id]);
 
-export async function listSlas(context: ActorContext): Promise<{ items: SlaResponse[] }> {
-  const rows = await context.tx.select().from(slaDefinitions).orderBy(asc(slaDefinitions.name));
-  return { items: rows.map(presentSla) };
+export async function listSlas(context: ActorContext, query: SlaListQuery): Promise<Page<SlaResponse>> {
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, slaCursor);
+  const rows = await context.tx
+    .select()
+    .from(slaDefinitions)
+    .where(
+      after === null
+        ? undefined
+        : sql`(${slaDefinitions.name}, ${slaDefinitions.id}) > (${after[0]}, ${after[1]})`,
+    )
+    .orderBy(asc(slaDefinitions.name), asc(slaDefinitions.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (row) => [row.name, row.id], presentSla);
 }
 
 async function findSla(context: ActorContext, id: number): Promise<SlaRow> {
@@ -80,9 +90,32 @@ async function assertReferences(
   }
 }
 
+/** At most one default: making this one the default takes the flag from the previous one (audited). */
+async function takeDefault(
+  context: ActorContext,
+  isDefault: boolean | undefined,
+  id: number | null,
+): Promise<void> {
+  if (isDefault !== true) return;
+  const previous = await context.tx
+    .update(slaDefinitions)
+    .set({ isDefault: false, updatedAt: sql`now()` })
+    .where(and(eq(slaDefinitions.isDefault, true), id === null ? undefined : ne(slaDefinitions.id, id)))
+    .returning();
+  for (const row of previous) {
+    await recordAudit(context, {
+      action: 'update',
+      entityType: 'sla',
+      entityId: row.id,
+      after: { isDefault: false },
+    });
+  }
+}
+
 export async function createSla(context: ActorContext, input: SlaInput): Promise<SlaResponse> {
-  assertAdmin(context);
+  requireAdmin(context.actor, 'change SLAs');
   await assertReferences(context, input);
+  await takeDefault(context, input.isDefault, null);
   const [row] = await context.tx.insert(slaDefinitions).values(input).returning();
   if (!row) throw new AppError('internal_error', 'The SLA was not saved.');
   const after = presentSla(row);
@@ -92,9 +125,10 @@ export async function createSla(context: ActorContext, input: SlaInput): Promise
 
 /** Running clocks keep their start; due dates of open tickets follow on their next change. */
 export async function updateSla(context: ActorContext, id: number, patch: SlaPatch): Promise<SlaResponse> {
-  assertAdmin(context);
+  requireAdmin(context.actor, 'change SLAs');
   const before = await findSla(context, id);
   await assertReferences(context, patch);
+  await takeDefault(context, patch.isDefault, id);
   const [row] = await context.tx
     .update(slaDefinitions)
     .set({ ...patch, updatedAt: sql`now()` })
@@ -113,7 +147,7 @@ export async function updateSla(context: ActorContext, id: number, patch: SlaPat
 }
 
 export async function deleteSla(context: ActorContext, id: number): Promise<void> {
-  assertAdmin(context);
+  requireAdmin(context.actor, 'change SLAs');
   const before = await findSla(context, id);
   const [inUse] = await context.tx
     .select({ ticketId: ticketSlas.ticketId })

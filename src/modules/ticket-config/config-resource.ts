@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import type { Actor } from '../../access/actor.ts';
 import type { Abilities } from '../../access/permissions.ts';
 import type { CategoryDefaults } from '../../db/schema/index.ts';
 import type { AuditEntry } from '../audit/audit.writer.ts';
@@ -39,7 +40,14 @@ export interface ConfigResource<T extends ConfigTable, Response> {
   orderBy: SQL[];
   patchSchema: z.ZodType<Partial<ConfigValues<T>>>;
   responseSchema: z.ZodType<Response>;
-  present(row: ConfigRow<T>, abilities: Abilities): Response;
+  /**
+   * The rows the list offers the actor, when not every row (scenario 3: a set-up's configuration
+   * follows the level's ticket restriction, src/access/ticket-kinds.ts). One row by id stays
+   * readable: its name is needed to show a ticket that uses it.
+   */
+  offeredTo?(actor: Actor): SQL;
+  /** `actor` is the reader: a field only some may see (money) is left out for the others. */
+  present(row: ConfigRow<T>, abilities: Abilities, actor: Actor): Response;
   singleFlags?: readonly SingleFlag<T>[];
   /** Where ticket categories name such a row as a default (jsonb, so no foreign key guards it). */
   categoryDefaultKey?: keyof CategoryDefaults;

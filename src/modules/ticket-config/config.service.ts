@@ -13,7 +13,8 @@ import {
   updateConfigRow,
 } from './config.repository.ts';
 import { findCategoriesUsingDefault } from './ticket-category.repository.ts';
-import { assertMayAdministerTicketConfig, ticketConfigAbilities } from './ticket-config.policy.ts';
+import { requireAdmin } from '../../access/authorize.ts';
+import { ticketConfigAbilities } from './ticket-config.policy.ts';
 import { postgresErrorOf } from '../../lib/postgres-error.ts';
 
 // The life cycle every ticket-configuration table shares. Each request is one transaction, so
@@ -26,7 +27,7 @@ export function presentConfig<T extends ConfigTable, Response>(
   actor: Actor,
   row: ConfigRow<T>,
 ): Response {
-  return resource.present(row, ticketConfigAbilities(actor, resource.protectedReason?.(row) ?? null));
+  return resource.present(row, ticketConfigAbilities(actor, resource.protectedReason?.(row) ?? null), actor);
 }
 
 export async function listConfig<T extends ConfigTable, Response>(
@@ -35,7 +36,11 @@ export async function listConfig<T extends ConfigTable, Response>(
   filter: { active?: boolean | undefined; where?: SQL },
 ): Promise<{ items: Response[] }> {
   const { table } = resource;
-  const where = and(filter.active === undefined ? undefined : eq(table.active, filter.active), filter.where);
+  const where = and(
+    filter.active === undefined ? undefined : eq(table.active, filter.active),
+    filter.where,
+    resource.offeredTo?.(actor),
+  );
   const rows = await selectConfigRows(tx, table, where, resource.orderBy);
   return { items: rows.map((row) => presentConfig(resource, actor, row)) };
 }
@@ -55,7 +60,7 @@ export async function createConfig<T extends ConfigTable, Response>(
   resource: ConfigResource<T, Response>,
   values: ConfigValues<T>,
 ): Promise<Response> {
-  assertMayAdministerTicketConfig(context.actor, resource.plural);
+  requireAdmin(context.actor, `change ${resource.plural}`);
   await resource.checkCreate?.(context, values);
   assertFlaggedRowsActive(resource, values);
   await clearFlagsBeingSet(context, resource, values, null);
@@ -79,7 +84,7 @@ export async function updateConfig<T extends ConfigTable, Response>(
   patch: Partial<ConfigValues<T>>,
 ): Promise<Response> {
   const before = await getConfig(context, resource, id);
-  assertMayAdministerTicketConfig(context.actor, resource.plural);
+  requireAdmin(context.actor, `change ${resource.plural}`);
   await resource.checkUpdate?.(context, before, patch);
   assertFlaggedRowsActive(resource, { ...before, ...patch });
   await clearFlagsBeingSet(context, resource, patch, id);
@@ -105,7 +110,7 @@ export async function deleteConfig<T extends ConfigTable>(
   id: number,
 ): Promise<void> {
   const before = await getConfig(context, resource, id);
-  assertMayAdministerTicketConfig(context.actor, resource.plural);
+  requireAdmin(context.actor, `change ${resource.plural}`);
   const reason = resource.protectedReason?.(before) ?? null;
   if (reason !== null) throw forbidden(reason);
   const cascaded = (await resource.cascadedDeletes?.(context, before)) ?? [];

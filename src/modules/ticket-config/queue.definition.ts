@@ -2,7 +2,9 @@ import { asc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queues } from '../../db/schema/index.ts';
 import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import { queuesOffered } from '../../access/ticket-kinds.ts';
 import type { ConfigResource } from './config-resource.ts';
+import { reservedField } from './set-up-config.ts';
 import {
   atLeastOneField,
   atLeastOneFieldMessage,
@@ -15,6 +17,7 @@ export const queueInput = z.strictObject({
   description: description.optional(),
   /** Where "escalate to MSP" puts a ticket; setting it moves it here from the previous queue. */
   isMspEscalationTarget: z.boolean().optional(),
+  reserved: reservedField.optional(),
   active: z.boolean().optional(),
 });
 
@@ -23,6 +26,7 @@ const queueSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   isMspEscalationTarget: z.boolean(),
+  reserved: reservedField,
   active: z.boolean(),
   abilities: abilitiesSchema,
 });
@@ -38,11 +42,13 @@ export const queueResource: ConfigResource<typeof queues, z.infer<typeof queueSc
   responseSchema: queueSchema,
   singleFlags: [{ column: 'isMspEscalationTarget', meaning: 'the MSP escalation target' }],
   categoryDefaultKey: 'queueId',
+  offeredTo: queuesOffered,
   present: (row, abilities) => ({
     id: row.id,
     name: row.name,
     description: row.description,
     isMspEscalationTarget: row.isMspEscalationTarget,
+    reserved: row.reserved,
     active: row.active,
     abilities,
   }),

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { subIssueTypes } from '../../db/schema/index.ts';
 import { errorResponses, idParams } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { withActor } from '../../access/request-context.ts';
 import { configItemRoutes, ticketConfigTags } from './config.routes.ts';
 import { createConfig, getConfig, listConfig } from './config.service.ts';
 import {

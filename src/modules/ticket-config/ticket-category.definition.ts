@@ -2,6 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { ticketCategories } from '../../db/schema/index.ts';
+import { categoriesOffered } from '../../access/ticket-kinds.ts';
 import type { ConfigResource } from './config-resource.ts';
 import { assertDefaultsUsable, assertFieldRulesConsistent } from './ticket-category.rules.ts';
 import {
@@ -29,11 +30,13 @@ export const ticketCategoryResource: ConfigResource<typeof ticketCategories, Tic
   patchSchema: ticketCategoryPatch,
   responseSchema: ticketCategorySchema,
   singleFlags: [{ column: 'isDefault', meaning: 'the default' }],
+  offeredTo: categoriesOffered,
   present: (row, abilities) => ({
     id: row.id,
     name: row.name,
     description: row.description,
     isDefault: row.isDefault,
+    reserved: row.reserved,
     active: row.active,
     coManagedVisibleByDefault: row.coManagedVisibleByDefault,
     stopwatchEnabled: row.stopwatchEnabled,

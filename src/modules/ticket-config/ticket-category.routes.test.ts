@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from '../../../test/test-tandem.ts';
+import type { ErrorBody, PageOutput } from '../../lib/http-schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
+
+type AuditPage = PageOutput<typeof auditEntrySchema>;
 
 // Ticket categories (field rules, defaults, checklist) and the issue / sub-issue types they point at.
 
 type Item = Record<string, unknown> & { id: number; name: string };
-interface ErrorBody {
-  error: { code: string; message: string; details: Record<string, unknown> };
-}
 
 describe.each(testDatabaseTargets)('ticket categories and issue types on $name', (target) => {
   let tandem: TestTandem;
@@ -322,10 +323,7 @@ describe.each(testDatabaseTargets)('ticket categories and issue types on $name',
       expect((await admin.delete(`/api/v1/issue-types/${printers.id}`)).statusCode).toBe(204);
       expect((await admin.get(`/api/v1/sub-issue-types/${toner.id}`)).statusCode).toBe(404);
       const audit = await admin.get(`/api/v1/audit-log?entityType=sub_issue_type&entityId=${toner.id}`);
-      expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
-        'delete',
-        'create',
-      ]);
+      expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual(['delete', 'create']);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type TicketField, ticketFields } from '../../db/schema/index.ts';
 import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import { reservedField } from './set-up-config.ts';
 import {
   atLeastOneField,
   atLeastOneFieldMessage,
@@ -47,6 +48,7 @@ export const ticketCategoryInput = z.strictObject({
   description: description.optional(),
   /** Setting it moves the default here from whichever category had it. */
   isDefault: z.boolean().optional(),
+  reserved: reservedField.optional(),
   active: z.boolean().optional(),
   /** A new ticket's co-managed visibility starts from this; the ticket form always shows it. */
   coManagedVisibleByDefault: z.boolean().optional(),
@@ -65,6 +67,7 @@ export const ticketCategorySchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   isDefault: z.boolean(),
+  reserved: reservedField,
   active: z.boolean(),
   coManagedVisibleByDefault: z.boolean(),
   stopwatchEnabled: z.boolean(),

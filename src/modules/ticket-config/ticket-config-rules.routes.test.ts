@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from '../../../test/test-tandem.ts';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
+
+type AuditPage = PageOutput<typeof auditEntrySchema>;
 
 // The rules of single resources: one default at most, system rows, value formats.
 
@@ -65,9 +69,7 @@ describe.each(testDatabaseTargets)('ticket configuration rules on $name', (targe
       // The row that lost it is audited too.
       const loser = await byName(path, `${flag} A`);
       const audit = await admin.get(`/api/v1/audit-log?entityType=${entityType}&entityId=${loser.id}`);
-      expect(
-        audit.json<{ items: { action: string; after: Record<string, unknown> }[] }>().items[0],
-      ).toMatchObject({
+      expect(audit.json<AuditPage>().items[0]).toMatchObject({
         action: 'update',
         after: { [flag]: false },
       });
@@ -224,6 +226,51 @@ describe.each(testDatabaseTargets)('ticket configuration rules on $name', (targe
         billableByDefault: true,
         rateMultiplier: '1.00',
       });
+    });
+
+    it('shows the rate multiplier (money) only to actors with "view internal cost": absent, not null, for others', async () => {
+      const created = (
+        await admin.post('/api/v1/work-types', { name: 'Weekend', rateMultiplier: '2.00' })
+      ).json<Item>();
+      expect((await admin.get(`/api/v1/work-types/${created.id}`)).json()).toMatchObject({
+        rateMultiplier: '2.00',
+      });
+      for (const email of [
+        'tech1@northwind.example',
+        'anna.it@contoso.example',
+        'user@contoso.example',
+        'consultant@fabrikam.example',
+      ]) {
+        const client = await tandem.signIn(email);
+        const list = await client.get('/api/v1/work-types');
+        expect(list.statusCode, list.body).toBe(200);
+        const items = list.json<{ items: Item[] }>().items;
+        expect(items.some((item) => item.id === created.id)).toBe(true);
+        for (const item of items) expect(item, email).not.toHaveProperty('rateMultiplier');
+        const one = await client.get(`/api/v1/work-types/${created.id}`);
+        expect(one.json<Item>(), email).not.toHaveProperty('rateMultiplier');
+        expect(one.body).not.toContain('2.00');
+      }
+    });
+
+    it('documents the rate multiplier as optional in OpenAPI', async () => {
+      interface ObjectSchema {
+        properties?: Record<string, unknown>;
+        required?: string[];
+        items?: ObjectSchema;
+      }
+      const spec = (await tandem.anonymous.get('/api/openapi.json')).json<{
+        paths: Record<
+          string,
+          { get: { responses: Record<string, { content: Record<string, { schema: ObjectSchema }> }> } }
+        >;
+      }>();
+      const list =
+        spec.paths['/api/v1/work-types']?.get.responses['200']?.content['application/json']?.schema;
+      const item = list?.properties?.items as ObjectSchema | undefined;
+      expect(item?.items?.properties).toHaveProperty('rateMultiplier');
+      expect(item?.items?.required).not.toContain('rateMultiplier');
+      expect(item?.items?.required).toContain('billableByDefault');
     });
   });
 

@@ -1,7 +1,6 @@
 import type { Actor } from '../../access/actor.ts';
 import { isAdmin } from '../../access/actor.ts';
 import type { Abilities } from '../../access/permissions.ts';
-import { forbidden } from '../../lib/errors.ts';
 
 // Ticket configuration belongs to no company: every signed-in actor reads the names (working a
 // ticket needs them), only administrators change it (ACCESS-MODEL §2 "Configuration").
@@ -11,8 +10,4 @@ import { forbidden } from '../../lib/errors.ts';
 export function ticketConfigAbilities(actor: Actor, protectedReason: string | null): Abilities {
   const admin = isAdmin(actor);
   return { view: true, edit: admin, delete: admin && protectedReason === null };
-}
-
-export function assertMayAdministerTicketConfig(actor: Actor, what: string): void {
-  if (!isAdmin(actor)) throw forbidden(`Only administrators change ${what}. Ask your administrator.`);
 }

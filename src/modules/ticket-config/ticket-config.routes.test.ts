@@ -12,18 +12,35 @@ import {
 } from '../../db/schema/index.ts';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { issueTypeResource } from './issue-type.definition.ts';
+import type { noteTypeResource } from './note-type.definition.ts';
+import type { queueResource } from './queue.definition.ts';
+import type { ticketCategoryResource } from './ticket-category.definition.ts';
+import type { listOf } from './ticket-config.schemas.ts';
+import type { ticketPriorityResource } from './ticket-priority.definition.ts';
+import type { ticketSourceResource } from './ticket-source.definition.ts';
+import type { ticketStatusResource } from './ticket-status.definition.ts';
+import type { workTypeResource } from './work-type.definition.ts';
+import type { PageOutput } from '../../lib/http-schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
+
+type AuditPage = PageOutput<typeof auditEntrySchema>;
 
 // What every ticket-configuration API shares, checked for each of them.
 
-interface ConfigItem {
-  id: number;
-  name: string;
-  active: boolean;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface ConfigList {
-  items: ConfigItem[];
-}
+/** A row of any of them: the checks below read only what all have (id, name, active, abilities). */
+type ConfigItem = z.output<
+  | typeof ticketStatusResource.responseSchema
+  | typeof ticketPriorityResource.responseSchema
+  | typeof queueResource.responseSchema
+  | typeof ticketSourceResource.responseSchema
+  | typeof issueTypeResource.responseSchema
+  | typeof ticketCategoryResource.responseSchema
+  | typeof workTypeResource.responseSchema
+  | typeof noteTypeResource.responseSchema
+>;
+type ConfigList = z.output<ReturnType<typeof listOf<z.ZodType<ConfigItem>>>>;
 
 interface ResourceCase {
   path: string;
@@ -254,7 +271,7 @@ describe.each(testDatabaseTargets)('ticket configuration APIs on $name', (target
       const audit = await admin.get(
         `/api/v1/audit-log?entityType=${resource.entityType}&entityId=${created.id}`,
       );
-      expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
+      expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual([
         'delete',
         'update',
         'update',
@@ -352,10 +369,7 @@ describe.each(testDatabaseTargets)('ticket configuration APIs on $name', (target
       const audit = await admin.get(
         `/api/v1/audit-log?entityType=${resource.entityType}&entityId=${used.id}`,
       );
-      expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
-        'update',
-        'create',
-      ]);
+      expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual(['update', 'create']);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId } from '../../lib/http-schemas.ts';
 
 // Pieces shared by every ticket-configuration API.
 
@@ -12,7 +13,7 @@ export {
 
 export const sortOrder = z.number().int().min(0).max(1_000_000);
 export const description = z.string().trim().max(2000).nullable();
-export const configurationId = z.number().int().positive().max(2_147_483_647);
+export const configurationId = entityId;
 
 /** `?active=true|false`; no other filter: the tables are small and lists come whole. */
 export const configurationListQuery = z.strictObject({

@@ -1,8 +1,8 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
+import { authorize } from '../../access/authorize.ts';
 import type { Abilities } from '../../access/permissions.ts';
 import { savedTicketViews } from '../../db/schema/index.ts';
-import { forbidden } from '../../lib/errors.ts';
 
 // A saved view is personal: its owner sees, changes and deletes it; nobody
 // else sees it at all — not even an administrator (it is a preference, not
@@ -20,9 +20,7 @@ export function ticketViewAbilities(): Abilities {
 
 /** A view is a way of looking at tickets: pointless, and refused, without the right to see any. */
 export function assertMaySaveViews(actor: Actor): void {
-  if (actor.securityLevel.permissions.tickets.view === 'none') {
-    throw forbidden(
-      'Your security level does not allow viewing tickets, so there is nothing to save a view of.',
-    );
-  }
+  authorize(actor, 'tickets', 'view', undefined, {
+    reason: 'Your security level does not allow viewing tickets, so there is nothing to save a view of.',
+  });
 }

@@ -1,21 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { ErrorBody, PageOutput } from '../../lib/http-schemas.ts';
+import type { ticketViewSchema } from './ticket-view.schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
 
-interface TicketView {
-  id: number;
-  name: string;
-  filters: Record<string, string>;
-  createdAt: string;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-interface ErrorBody {
-  error: { code: string; message: string; details: Record<string, unknown> };
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
+type TicketView = z.output<typeof ticketViewSchema>;
+type TicketViewPage = PageOutput<typeof ticketViewSchema>;
 
 describe.each(testDatabaseTargets)('saved ticket views on $name', (target) => {
   let tandem: TestTandem;
@@ -58,13 +51,13 @@ describe.each(testDatabaseTargets)('saved ticket views on $name', (target) => {
     const refiltered = await tech.patch(`/api/v1/ticket-views/${view.id}`, { filters: { open: 'false' } });
     expect(refiltered.json()).toMatchObject({ name: 'Printers, urgent', filters: { open: 'false' } });
 
-    const listed = (await tech.get('/api/v1/ticket-views')).json<Page<TicketView>>();
+    const listed = (await tech.get('/api/v1/ticket-views')).json<TicketViewPage>();
     expect(listed.items.map((item) => item.name)).toContain('Printers, urgent');
 
     expect((await tech.delete(`/api/v1/ticket-views/${view.id}`)).statusCode).toBe(204);
     expect((await tech.get(`/api/v1/ticket-views/${view.id}`)).statusCode).toBe(404);
     const audit = await admin.get(`/api/v1/audit-log?entityType=saved_ticket_view&entityId=${view.id}`);
-    expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
+    expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual([
       'delete',
       'update',
       'update',
@@ -87,7 +80,7 @@ describe.each(testDatabaseTargets)('saved ticket views on $name', (target) => {
     }
     for (const client of [tech, admin]) {
       const ids = (await client.get('/api/v1/ticket-views?limit=200'))
-        .json<Page<TicketView>>()
+        .json<TicketViewPage>()
         .items.map((item) => item.id);
       expect(ids).not.toContain(annas.id);
     }
@@ -121,14 +114,14 @@ describe.each(testDatabaseTargets)('saved ticket views on $name', (target) => {
     ['a page size', { limit: '20' }],
     ['no filters at all', undefined],
   ])('refuses %s with 400 and saves nothing', async (label, filters) => {
-    const before = (await tech.get('/api/v1/ticket-views?limit=200')).json<Page<TicketView>>().items.length;
+    const before = (await tech.get('/api/v1/ticket-views?limit=200')).json<TicketViewPage>().items.length;
     const response = await tech.post('/api/v1/ticket-views', { name: `Bad ${label}`, filters });
     expect(response.statusCode).toBe(400);
     const error = response.json<ErrorBody>().error;
     expect(error.code).toBe('validation_failed');
     const locations = (error.details.issues as { location: string }[]).map((issue) => issue.location);
     expect(locations.some((location) => location.startsWith('/filters'))).toBe(true);
-    expect((await tech.get('/api/v1/ticket-views?limit=200')).json<Page<TicketView>>().items).toHaveLength(
+    expect((await tech.get('/api/v1/ticket-views?limit=200')).json<TicketViewPage>().items).toHaveLength(
       before,
     );
   });
@@ -153,11 +146,11 @@ describe.each(testDatabaseTargets)('saved ticket views on $name', (target) => {
   it('pages through views by name', async () => {
     const client = await tandem.signIn('ben.it@contoso.example');
     for (const name of ['Delta', 'alpha', 'Charlie', 'Bravo']) await saveView(client, name);
-    const first = (await client.get('/api/v1/ticket-views?limit=3')).json<Page<TicketView>>();
+    const first = (await client.get('/api/v1/ticket-views?limit=3')).json<TicketViewPage>();
     expect(first.items).toHaveLength(3);
-    const second = (await client.get(`/api/v1/ticket-views?limit=3&cursor=${first.nextCursor ?? ''}`)).json<
-      Page<TicketView>
-    >();
+    const second = (
+      await client.get(`/api/v1/ticket-views?limit=3&cursor=${first.nextCursor ?? ''}`)
+    ).json<TicketViewPage>();
     expect(second.nextCursor).toBeNull();
     expect([...first.items, ...second.items].map((view) => view.name).sort()).toEqual(
       ['Bravo', 'Charlie', 'Delta', 'alpha'].sort(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cursorPart } from '../../lib/cursor.ts';
 import { abilitiesSchema, pageQuery } from '../../lib/http-schemas.ts';
 import { ticketListQuery } from '../ticket/ticket.schemas.ts';
 
@@ -49,7 +50,7 @@ export const ticketViewListQuery = z.strictObject({ ...pageQuery });
 export type TicketViewListQuery = z.infer<typeof ticketViewListQuery>;
 
 /** Views are listed by name; the cursor is the last (name, id). */
-export const ticketViewCursor = z.tuple([z.string(), z.number()]);
+export const ticketViewCursor = z.tuple([cursorPart.text, cursorPart.id]);
 
 export const ticketViewSchema = z.object({
   id: z.number(),

@@ -15,19 +15,36 @@ export interface AssignmentCheck {
   coManagedVisible: boolean;
   /** The request itself set the visibility: then a co-managing assignee is refused, not a reason to turn it on. */
   visibilitySetExplicitly: boolean;
+  /**
+   * Who is on the ticket now. Someone who stays is not checked again: the editor may not be able to
+   * see them (a co-managing user editing a ticket an MSP technician works), and an unchanged
+   * assignment must never make a save fail (ACCESS-MODEL §2 People).
+   */
+  current?: Assignment;
 }
 
 /**
  * Checks who may work a ticket and returns the assignment with roles filled
  * in and the co-managed visibility it needs. Assigning a co-managing user to a
  * ticket hidden from them turns visibility on — or, if the same request hides
- * it, is refused with the reason. Never a silent block.
+ * it, is refused with the reason. Never a silent block — nor a silently dropped role: a primary role
+ * without a primary resource is refused (422), not ignored.
  */
 export async function resolveAssignment(
   tx: Transaction,
   assignment: Assignment,
   check: AssignmentCheck,
 ): Promise<Assignment & { coManagedVisible: boolean }> {
+  // A role already stored without a primary (older data) is cleared below, not a reason to fail a save.
+  const storedRole =
+    check.current?.primaryResourceId === null && check.current.primaryRoleId === assignment.primaryRoleId;
+  if (assignment.primaryResourceId === null && assignment.primaryRoleId !== null && !storedRole) {
+    throw new AppError(
+      'unprocessable',
+      'A primary role needs a primary resource: choose who works the ticket, or leave the role out.',
+      { field: 'primaryRoleId' },
+    );
+  }
   const people = [
     ...(assignment.primaryResourceId === null ? [] : [assignment.primaryResourceId]),
     ...assignment.secondaryResources.map((secondary) => secondary.resourceId),
@@ -57,10 +74,27 @@ export async function resolveAssignment(
     .where(inArray(resourceRoles.resourceId, people))
     .orderBy(asc(resourceRoles.roleId));
 
+  const staying = new Map<number, number | null>(
+    check.current
+      ? [
+          ...(check.current.primaryResourceId === null
+            ? []
+            : [[check.current.primaryResourceId, check.current.primaryRoleId] as const]),
+          ...check.current.secondaryResources.map(
+            (secondary) => [secondary.resourceId, secondary.roleId] as const,
+          ),
+        ]
+      : [],
+  );
+  const keptUnseen = new Set<number>();
   let coManagedVisible = check.coManagedVisible;
   for (const id of people) {
     const person = found.find((row) => row.id === id);
     const field = id === assignment.primaryResourceId ? 'primaryResourceId' : 'secondaryResources';
+    if (!person && staying.has(id)) {
+      keptUnseen.add(id);
+      continue;
+    }
     if (!person) throw new AppError('not_found', `No resource with id ${id}.`, { field });
     const name = `${person.name} ${person.last}`;
     if (!person.active) throw new AppError('unprocessable', `${name} is inactive.`, { field });
@@ -89,6 +123,8 @@ export async function resolveAssignment(
   }
 
   const roleOf = (resourceId: number, roleId: number | null | undefined, field: string): number | null => {
+    // Someone the editor cannot see keeps the role they have; their roles are not the editor's to read.
+    if (keptUnseen.has(resourceId)) return roleId ?? staying.get(resourceId) ?? null;
     const roles = held.filter((row) => row.resourceId === resourceId).map((row) => row.roleId);
     if (roleId == null) return roles[0] ?? null;
     if (!roles.includes(roleId)) {

@@ -1,18 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { allows } from '../../access/permissions.ts';
 import { ticketChecklistItems } from '../../db/schema/index.ts';
-import { forbidden, notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
-import { emitTicketEvent } from '../outbox/outbox.writer.ts';
-import { ticketFacts } from './ticket.policy.ts';
-import {
-  appendHistory,
-  listChecklist,
-  recordTicketActivity,
-  type TicketWithSecondaries,
-} from './ticket.repository.ts';
-import { getVisibleTicket, secondaryIds } from './ticket.service.ts';
+import { notFound } from '../../lib/errors.ts';
+import { recordTicketChange } from './ticket-change.ts';
+import { assertMayEditTicket } from './ticket.policy.ts';
+import { listChecklist, type TicketWithSecondaries } from './ticket.repository.ts';
+import { getVisibleTicket } from './ticket.service.ts';
 
 export type ChecklistItemRow = typeof ticketChecklistItems.$inferSelect;
 
@@ -29,37 +22,19 @@ export function presentChecklistItem(row: ChecklistItemRow) {
 
 async function editableTicket(context: ActorContext, ticketId: number): Promise<TicketWithSecondaries> {
   const ticket = await getVisibleTicket(context, ticketId);
-  if (
-    !allows(
-      context.actor,
-      'tickets',
-      'edit',
-      ticketFacts(context.actor, { ...ticket, secondaryResourceIds: secondaryIds(ticket) }),
-    )
-  ) {
-    throw forbidden('Your security level does not allow editing this ticket.');
-  }
+  assertMayEditTicket(context.actor, ticket);
   return ticket;
 }
 
 /** A checklist change: activity and history on the ticket, the audit log and an outbox event. */
 async function touch(context: ActorContext, ticket: TicketWithSecondaries, change: Record<string, unknown>) {
-  await recordTicketActivity(context.tx, ticket.id);
-  await appendHistory(context.tx, ticket, context.actor.resourceId, [
-    { kind: 'checklist', newValue: change },
-  ]);
-  await recordAudit(context, {
-    action: 'update_checklist',
-    entityType: 'ticket',
-    entityId: ticket.id,
-    after: change,
+  await recordTicketChange(context, {
+    ticket,
+    history: [{ kind: 'checklist', newValue: change }],
+    touchesActivity: 'ticket',
+    audit: { action: 'update_checklist', entityType: 'ticket', entityId: ticket.id, after: change },
+    event: { type: 'ticket.checklist_changed', payload: change },
   });
-  await emitTicketEvent(
-    context,
-    'ticket.checklist_changed',
-    { ticketId: ticket.id, companyId: ticket.companyId },
-    change,
-  );
 }
 
 export async function getChecklist(context: ActorContext, ticketId: number) {

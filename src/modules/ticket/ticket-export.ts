@@ -1,16 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import {
-  companies,
-  queues,
-  resources,
-  ticketPriorities,
-  tickets,
-  ticketStatuses,
-} from '../../db/schema/index.ts';
+import { companies, queues, ticketPriorities, tickets, ticketStatuses } from '../../db/schema/index.ts';
+import { displayNameOf } from '../resource/person-names.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
 import { ticketScope } from './ticket.policy.ts';
 import type { TicketFilters } from './ticket.schemas.ts';
+import { activityColumnOf } from './ticket-activity.ts';
 
 /** An export holds at most this many rows; narrow the filters for more. */
 export const exportRowLimit = 10_000;
@@ -37,7 +32,7 @@ export function csvField(value: string | null): string {
 
 /**
  * The ticket list as CSV, through the same scope and filters as the list.
- * Names are joined under RLS too, so a name the actor may not see stays empty.
+ * People are named as the ticket shows them (person_names, under RLS: ACCESS-MODEL §2 People).
  */
 export async function exportTicketsCsv(context: ActorContext, filters: TicketFilters): Promise<string> {
   const { tx, actor } = context;
@@ -49,9 +44,9 @@ export async function exportTicketsCsv(context: ActorContext, filters: TicketFil
       status: ticketStatuses.name,
       priority: ticketPriorities.name,
       queue: queues.name,
-      primary: sql<string | null>`${resources.firstName} || ' ' || ${resources.lastName}`,
+      primary: displayNameOf(tickets.primaryResourceId),
       createdAt: tickets.createdAt,
-      lastActivityAt: tickets.lastActivityAt,
+      lastActivityAt: activityColumnOf(actor),
       dueAt: tickets.dueAt,
     })
     .from(tickets)
@@ -59,9 +54,8 @@ export async function exportTicketsCsv(context: ActorContext, filters: TicketFil
     .leftJoin(ticketStatuses, eq(ticketStatuses.id, tickets.statusId))
     .leftJoin(ticketPriorities, eq(ticketPriorities.id, tickets.priorityId))
     .leftJoin(queues, eq(queues.id, tickets.queueId))
-    .leftJoin(resources, eq(resources.id, tickets.primaryResourceId))
     .where(sql`${ticketScope(actor)} AND ${ticketFilterPredicate(actor, filters) ?? sql`true`}`)
-    .orderBy(sql`${tickets.lastActivityAt} DESC, ${tickets.id} DESC`)
+    .orderBy(sql`${activityColumnOf(actor)} DESC, ${tickets.id} DESC`)
     .limit(exportRowLimit);
   const lines = rows.map((row) =>
     [

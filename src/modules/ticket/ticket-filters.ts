@@ -1,9 +1,13 @@
-import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../access/actor.ts';
 import { scopeOf } from '../../access/permissions.ts';
+import { viewScope } from '../../access/scope.ts';
 import { tickets } from '../../db/schema/index.ts';
 import { readablePublishLevels } from '../../shared/access-vocabulary.ts';
+import { ticketIsMine } from './ticket.policy.ts';
 import type { TicketFilters } from './ticket.schemas.ts';
+import { activityColumnOf } from './ticket-activity.ts';
 
 /**
  * Filters of the ticket list, count and export. Full-text search matches the
@@ -15,7 +19,11 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
   return and(
     filters.companyId && inArray(tickets.companyId, filters.companyId),
     filters.statusId && inArray(tickets.statusId, filters.statusId),
-    filters.queueId && inArray(tickets.queueId, filters.queueId),
+    filters.queueId && inAnyOrNone(tickets.queueId, filters.queueId),
+    filters.primaryResourceId && inAnyOrNone(tickets.primaryResourceId, filters.primaryResourceId),
+    filters.createdOn === undefined ? undefined : onUtcDay(tickets.createdAt, filters.createdOn),
+    filters.completedOn === undefined ? undefined : onUtcDay(tickets.completedAt, filters.completedOn),
+    filters.openOn === undefined ? undefined : openAtEndOf(filters.openOn),
     filters.priorityId && inArray(tickets.priorityId, filters.priorityId),
     filters.categoryId && inArray(tickets.categoryId, filters.categoryId),
     assignee === undefined
@@ -33,12 +41,34 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
     filters.dueAfter === undefined ? undefined : gte(tickets.dueAt, new Date(filters.dueAfter)),
     filters.updatedAfter === undefined
       ? undefined
-      : gte(tickets.lastActivityAt, new Date(filters.updatedAfter)),
+      : gte(activityColumnOf(actor), new Date(filters.updatedAfter)),
     filters.updatedBefore === undefined
       ? undefined
-      : lte(tickets.lastActivityAt, new Date(filters.updatedBefore)),
+      : lte(activityColumnOf(actor), new Date(filters.updatedBefore)),
     filters.q === undefined ? undefined : fullTextMatch(actor, filters.q),
   );
+}
+
+/** The column is one of the ids, or empty when the list holds null (`none`). */
+function inAnyOrNone(column: PgColumn, ids: readonly (number | null)[]): SQL | undefined {
+  const named = ids.filter((id): id is number => id !== null);
+  return or(
+    named.length > 0 ? inArray(column, named) : undefined,
+    ids.includes(null) ? isNull(column) : undefined,
+  );
+}
+
+/** Half-open, so an index on the column serves it: [day 00:00 UTC, next day 00:00 UTC). */
+function onUtcDay(column: PgColumn, day: string): SQL {
+  const start = new Date(`${day}T00:00:00Z`);
+  const end = new Date(start.getTime() + 86_400_000);
+  return sql`(${column} >= ${start} AND ${column} < ${end})`;
+}
+
+/** Open when the UTC day ended: created before its end, not completed by then. */
+export function openAtEndOf(day: string): SQL {
+  const end = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000);
+  return sql`(${tickets.createdAt} < ${end} AND (${tickets.completedAt} IS NULL OR ${tickets.completedAt} >= ${end}))`;
 }
 
 /**
@@ -50,7 +80,17 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
 function fullTextMatch(actor: Actor, q: string): SQL {
   const query = sql`websearch_to_tsquery('simple', ${q})`;
   const notesScope = scopeOf(actor, 'notes', 'view');
-  const levels = notesScope === 'none' ? [] : readablePublishLevels[actor.licence];
-  const onlyAuthor = notesScope === 'mine' ? actor.resourceId : null;
-  return sql`${tickets.id} IN (SELECT tandem_search_ticket_ids(${query}, ${`{${levels.join(',')}}`}::text[], ${onlyAuthor}::integer))`;
+  const matches = (levels: readonly string[], onlyAuthor: number | null) =>
+    sql`${tickets.id} IN (SELECT tandem_search_ticket_ids(${query}, ${`{${levels.join(',')}}`}::text[], ${onlyAuthor}::integer))`;
+  const levels = readablePublishLevels[actor.licence];
+  if (notesScope === 'all') return matches(levels, null);
+  // A narrower notes scope decides per ticket whose notes count: those of "my companies", or on
+  // "my" tickets — plus, for "mine", the notes I wrote anywhere (note.policy). The ticket's own
+  // text counts wherever the ticket is visible.
+  const ownText = matches([], null);
+  if (notesScope === 'none') return ownText;
+  const notesOfTicket = sql`(${viewScope(actor, 'notes', { companyId: tickets.companyId, isMine: ticketIsMine(actor) })} AND ${matches(levels, null)})`;
+  return notesScope === 'mine'
+    ? sql`(${ownText} OR ${matches(levels, actor.resourceId)} OR ${notesOfTicket})`
+    : sql`(${ownText} OR ${notesOfTicket})`;
 }

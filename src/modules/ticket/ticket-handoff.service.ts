@@ -1,17 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { queues, resources, tickets } from '../../db/schema/index.ts';
-import { AppError, forbidden } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
+import { AppError } from '../../lib/errors.ts';
 import { resolvePrimary } from '../co-managed/co-managed.repository.ts';
-import { emitEvent } from '../outbox/outbox.writer.ts';
-import { runTicketAutomation } from '../workflow/rules-engine.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
-import { ticketAbilities } from './ticket.policy.ts';
+import { activityMovedBy } from './ticket-activity.ts';
+import { recordTicketChange } from './ticket-change.ts';
+import { assertMayHandOff, ticketStillVisible } from './ticket.policy.ts';
+import { assertTicketKindOffered } from './ticket-kind-check.ts';
 import { presentTicket } from './ticket.presenter.ts';
-import { appendHistory, replaceSecondaries, type TicketWithSecondaries } from './ticket.repository.ts';
+import {
+  nameTicketPeople,
+  replaceSecondaries,
+  ticketColumns,
+  type TicketWithSecondaries,
+} from './ticket.repository.ts';
 import { meaningsOfStatuses } from './ticket-references.ts';
-import { assertVersion, getVisibleTicket, secondaryIds } from './ticket.service.ts';
+import { assertVersion, getVisibleTicket } from './ticket.service.ts';
 import type { TicketResponse } from './ticket.schemas.ts';
 
 async function loadForHandOff(
@@ -21,13 +26,7 @@ async function loadForHandOff(
   ability: 'transferToCoManaged' | 'escalateToMsp',
 ): Promise<TicketWithSecondaries> {
   const ticket = await getVisibleTicket(context, id);
-  if (!ticketAbilities(context.actor, { ...ticket, secondaryResourceIds: secondaryIds(ticket) })[ability]) {
-    throw forbidden(
-      ability === 'transferToCoManaged'
-        ? 'You cannot transfer this ticket to co-managed staff.'
-        : 'You cannot escalate this ticket to the MSP.',
-    );
-  }
+  assertMayHandOff(context.actor, ticket, ability);
   if (version !== undefined) assertVersion(ticket, version);
   if ((await meaningsOfStatuses(context.tx, [ticket.statusId])).get(ticket.statusId) === 'complete') {
     throw new AppError('ticket_closed', 'This ticket is complete. Reopen it before handing it over.');
@@ -49,38 +48,51 @@ async function saveHandOff(
       ...changes,
       version: sql`${tickets.version} + 1`,
       updatedAt: sql`now()`,
-      lastActivityAt: sql`now()`,
+      ...activityMovedBy('ticket'),
     })
     .where(and(eq(tickets.id, before.id), eq(tickets.version, before.version)))
-    .returning({ id: tickets.id });
-  if (!updated) assertVersion(await getVisibleTicket(context, before.id), before.version);
+    .returning(ticketColumns);
+  if (!updated) {
+    assertVersion(await getVisibleTicket(context, before.id), before.version);
+    throw new AppError('conflict', 'Someone else changed this ticket since you read it.');
+  }
   await replaceSecondaries(tx, before, secondaries);
+  const ticket = { ...updated, secondaryResources: secondaries };
   const previous = {
     primaryResourceId: before.primaryResourceId,
     queueId: before.queueId,
     secondaryResources: before.secondaryResources,
   };
   const next = { ...previous, ...changes, secondaryResources: secondaries };
-  await appendHistory(tx, before, actor.resourceId, [{ kind, oldValue: previous, newValue: next }]);
-  const ticket = await getVisibleTicket(context, before.id);
-  await recordAudit(context, {
-    action: kind,
-    entityType: 'ticket',
-    entityId: before.id,
-    before,
-    after: ticket,
+  const { automationRan, checked: visible } = await recordTicketChange(context, {
+    ticket,
+    history: [{ kind, oldValue: previous, newValue: next }],
+    audit: { action: kind, entityType: 'ticket', entityId: before.id, before, after: ticket },
+    event: {
+      type:
+        kind === 'transferred_to_co_managed' ? 'ticket.transferred_to_co_managed' : 'ticket.escalated_to_msp',
+      payload: {
+        number: ticket.number,
+        primaryResourceId: ticket.primaryResourceId,
+        queueId: ticket.queueId,
+      },
+    },
+    automation: {},
+    check: ticketStillVisible(actor, ticket.id),
   });
-  const eventType =
-    kind === 'transferred_to_co_managed' ? 'ticket.transferred_to_co_managed' : 'ticket.escalated_to_msp';
-  await emitEvent(context, {
-    eventType,
-    companyId: ticket.companyId,
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    payload: { number: ticket.number, primaryResourceId: ticket.primaryResourceId, queueId: ticket.queueId },
-  });
-  await runTicketAutomation(context, { eventType, ticketId: ticket.id });
-  return presentTicket(actor, await getVisibleTicket(context, ticket.id).catch(() => ticket));
+  if (!visible) {
+    // E.g. a co-managing primary escalating a ticket hidden from co-managing users: refuse with the
+    // reason, as an update does, rather than hand it over out of their sight.
+    throw new AppError(
+      'unprocessable',
+      'You would no longer be able to see this ticket after handing it over.',
+      {},
+    );
+  }
+  return presentTicket(
+    actor,
+    automationRan ? await getVisibleTicket(context, ticket.id) : await nameTicketPeople(context.tx, ticket),
+  );
 }
 
 /**
@@ -123,7 +135,7 @@ export async function transferToCoManaged(
       primaryRoleId: null,
       secondaryResources: [...keptSecondaries, ...previousPrimary],
     },
-    { companyId: before.companyId, coManagedVisible: true, visibilitySetExplicitly: false },
+    { companyId: before.companyId, coManagedVisible: true, visibilitySetExplicitly: false, current: before },
   );
   return saveHandOff(
     context,
@@ -159,6 +171,12 @@ export async function escalateToMsp(
         })
       : new AppError('not_found', `No active queue with id ${input.queueId}.`, { field: 'queueId' });
   }
+  // A level restricted to named queues keeps its tickets in them (scenario 3): a 422 with the reason.
+  await assertTicketKindOffered(
+    context,
+    { queueId: queue.id, categoryId: before.categoryId },
+    { queueId: queue.id !== before.queueId, categoryId: false },
+  );
   const [primary] =
     before.primaryResourceId === null
       ? []

@@ -1,8 +1,11 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, isMspActor } from '../../access/actor.ts';
+import { type Actor, isMspActor, reaches } from '../../access/actor.ts';
+import { authorize, refuseUnless } from '../../access/authorize.ts';
 import { allows, type RowFacts } from '../../access/permissions.ts';
 import { viewScope } from '../../access/scope.ts';
+import { ticketKindAllows, ticketKindPredicate } from '../../access/ticket-kinds.ts';
 import { tickets } from '../../db/schema/index.ts';
+import type { TicketWithSecondaries } from './ticket.repository.ts';
 
 const never = sql`false`;
 
@@ -25,12 +28,17 @@ export function ticketIsMine(actor: Actor): SQL {
   );
 }
 
-/** What each licence sees inside its reach (ACCESS-MODEL §2, mirrored by the tickets RLS policy). */
+/**
+ * What each licence sees inside its reach (ACCESS-MODEL §2, mirrored by the tickets RLS policy).
+ * MSP-internal tickets (co-managed visibility off) are hidden from every customer-side actor: if the
+ * customer's own IT may not see one, neither may the rest of the customer — except a portal user on
+ * a ticket where they are the contact.
+ */
 function licenceVisibility(actor: Actor): SQL | undefined {
+  const asContact = actor.contactId === null ? never : eq(tickets.contactId, actor.contactId);
   switch (actor.licence) {
     case 'full':
     case 'api_only':
-    case 'internal_helpdesk':
       return undefined;
     case 'co_managed':
       return or(
@@ -38,21 +46,29 @@ function licenceVisibility(actor: Actor): SQL | undefined {
         eq(tickets.primaryResourceId, actor.resourceId),
         isSecondary,
       );
+    case 'internal_helpdesk':
+      return eq(tickets.coManagedVisible, true);
     case 'portal':
-      return actor.securityLevel.portalTier === 'basic' && actor.contactId !== null
-        ? eq(tickets.contactId, actor.contactId)
-        : actor.securityLevel.portalTier === 'basic'
-          ? never
-          : undefined;
+      return actor.securityLevel.portalTier === 'basic'
+        ? asContact
+        : or(asContact, eq(tickets.coManagedVisible, true));
   }
 }
 
-/** The one predicate for ticket lists, counts, search, exports and single tickets. */
+/**
+ * The one predicate for ticket lists, counts, search, exports and single tickets: reach and view
+ * scope, what the licence sees inside reach, and the level's restriction to named queues and
+ * categories (scenario 3).
+ */
 export function ticketScope(actor: Actor): SQL {
   return (
     and(
       viewScope(actor, 'tickets', { companyId: tickets.companyId, isMine: ticketIsMine(actor) }),
       licenceVisibility(actor),
+      ticketKindPredicate(actor.securityLevel.ticketKinds, {
+        queueId: tickets.queueId,
+        categoryId: tickets.categoryId,
+      }),
     ) ?? never
   );
 }
@@ -81,6 +97,87 @@ export function ticketFacts(actor: Actor, ticket: TicketFactsInput): RowFacts {
   };
 }
 
+export interface TicketVisibilityFacts extends TicketFactsInput {
+  coManagedVisible: boolean;
+  /** Absent in events written before ticket kinds existed: then a restricted level does not see it. */
+  queueId?: number | null;
+  categoryId?: number;
+}
+
+/**
+ * `ticketScope` for one ticket held in memory — for a ticket that can no longer be read (its deletion
+ * event): reach, the level's view scope, and what each licence sees inside its reach.
+ */
+export function ticketVisibleTo(actor: Actor, ticket: TicketVisibilityFacts): boolean {
+  if (!reaches(actor.reach, ticket.companyId)) return false;
+  if (!allows(actor, 'tickets', 'view', ticketFacts(actor, ticket))) return false;
+  const kinds = actor.securityLevel.ticketKinds;
+  if (kinds.queueIds !== null || kinds.categoryIds !== null) {
+    if (ticket.categoryId === undefined) return false;
+    if (!ticketKindAllows(kinds, { queueId: ticket.queueId ?? null, categoryId: ticket.categoryId }))
+      return false;
+  }
+  const asContact = actor.contactId !== null && ticket.contactId === actor.contactId;
+  switch (actor.licence) {
+    case 'full':
+    case 'api_only':
+      return true;
+    case 'co_managed':
+      return (
+        ticket.coManagedVisible ||
+        ticket.primaryResourceId === actor.resourceId ||
+        ticket.secondaryResourceIds.includes(actor.resourceId)
+      );
+    case 'internal_helpdesk':
+      return ticket.coManagedVisible;
+    case 'portal':
+      return asContact || (actor.securityLevel.portalTier !== 'basic' && ticket.coManagedVisible);
+  }
+}
+
+/** What a deletion event keeps of the ticket, so its readers can still be told apart. */
+export function visibilityFactsOf(ticket: TicketWithSecondaries): TicketVisibilityFacts {
+  return {
+    ...factsInputOf(ticket),
+    coManagedVisible: ticket.coManagedVisible,
+    queueId: ticket.queueId,
+    categoryId: ticket.categoryId,
+  };
+}
+
+function factsInputOf(ticket: TicketWithSecondaries): TicketFactsInput {
+  return {
+    ...ticket,
+    secondaryResourceIds: ticket.secondaryResources.map((secondary) => secondary.resourceId),
+  };
+}
+
+/** The facts of a ticket as loaded, its secondary resources included. */
+export function loadedTicketFacts(actor: Actor, ticket: TicketWithSecondaries): RowFacts {
+  return ticketFacts(actor, factsInputOf(ticket));
+}
+
+/** 403 unless the actor may change this ticket: its fields, its checklist. */
+export function assertMayEditTicket(actor: Actor, ticket: TicketWithSecondaries): void {
+  authorize(actor, 'tickets', 'edit', loadedTicketFacts(actor, ticket));
+}
+
+/** Customer-side actors never delete a ticket, whatever their level says (RLS agrees: delete is MSP-only). */
+export function assertMayDeleteTicket(actor: Actor, ticket: TicketWithSecondaries): void {
+  authorize(actor, 'tickets', 'delete', loadedTicketFacts(actor, ticket), { mspOnly: true });
+}
+
+/** 403 unless the actor may add a note or an attachment to this ticket: the ticket's facts decide. */
+export function assertMayAddToTicket(
+  actor: Actor,
+  ticket: TicketWithSecondaries,
+  object: 'notes' | 'attachments',
+): void {
+  authorize(actor, object, 'add', loadedTicketFacts(actor, ticket), {
+    reason: `Your security level does not allow adding ${object} to this ticket.`,
+  });
+}
+
 /** Hand-offs are edits that only staff working the desk make: MSP staff and co-managing users. */
 export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
   const facts = ticketFacts(actor, ticket);
@@ -93,4 +190,23 @@ export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
     transferToCoManaged: edit && worksTheDesk && actor.coManagedActivationOn,
     escalateToMsp: edit && worksTheDesk,
   };
+}
+
+const handOffRefusals = {
+  transferToCoManaged: 'You cannot transfer this ticket to co-managed staff.',
+  escalateToMsp: 'You cannot escalate this ticket to the MSP.',
+} as const;
+
+/** 403 unless the ticket's abilities allow this hand-off: the same answer the UI's buttons follow. */
+export function assertMayHandOff(
+  actor: Actor,
+  ticket: TicketWithSecondaries,
+  handOff: keyof typeof handOffRefusals,
+): void {
+  refuseUnless(
+    ticketAbilities(actor, factsInputOf(ticket))[handOff],
+    'tickets',
+    'edit',
+    handOffRefusals[handOff],
+  );
 }

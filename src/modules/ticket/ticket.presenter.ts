@@ -1,9 +1,10 @@
 import type { Actor } from '../../access/actor.ts';
-import type { TicketWithSecondaries } from './ticket.repository.ts';
+import type { NamedTicket } from './ticket.repository.ts';
 import { ticketAbilities } from './ticket.policy.ts';
 import type { TicketResponse } from './ticket.schemas.ts';
+import { activityKeyOf } from './ticket-activity.ts';
 
-export function presentTicket(actor: Actor, row: TicketWithSecondaries): TicketResponse {
+export function presentTicket(actor: Actor, row: NamedTicket): TicketResponse {
   return {
     id: row.id,
     number: row.number,
@@ -21,6 +22,7 @@ export function presentTicket(actor: Actor, row: TicketWithSecondaries): TicketR
     dueAt: row.dueAt?.toISOString() ?? null,
     estimatedHours: row.estimatedHours,
     primaryResourceId: row.primaryResourceId,
+    primaryResourceName: row.primaryResourceName,
     primaryRoleId: row.primaryRoleId,
     secondaryResources: row.secondaryResources,
     coManagedVisible: row.coManagedVisible,
@@ -28,7 +30,8 @@ export function presentTicket(actor: Actor, row: TicketWithSecondaries): TicketR
     createdByResourceId: row.createdByResourceId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    lastActivityAt: row.lastActivityAt.toISOString(),
+    // The reader's own last activity: hidden changes do not move it.
+    lastActivityAt: row[activityKeyOf(actor)].toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
     abilities: ticketAbilities(actor, {
       ...row,

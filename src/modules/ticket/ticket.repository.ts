@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import {
   ticketChecklistItems,
@@ -6,11 +6,19 @@ import {
   tickets,
   ticketSecondaryResources,
 } from '../../db/schema/index.ts';
+import type { PublishLevel } from '../../shared/access-vocabulary.ts';
+import { displayNamesOf } from '../resource/person-names.ts';
+import { type ActivityKey, activityMovedBy } from './ticket-activity.ts';
 import type { TicketSort } from './ticket.schemas.ts';
 
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 export type TicketWithSecondaries = TicketRow & {
   secondaryResources: { resourceId: number; roleId: number | null }[];
+};
+/** A ticket as it is shown: with the display names of the people on it (ACCESS-MODEL §2 People). */
+export type NamedTicket = TicketRow & {
+  primaryResourceName: string | null;
+  secondaryResources: { resourceId: number; roleId: number | null; name: string | null }[];
 };
 
 // The search vector is for the database only; never select it into memory.
@@ -21,26 +29,56 @@ export { ticketColumns };
 const ticketWithSecondariesColumns = {
   ...ticketColumns,
   secondaryResources: sql<TicketWithSecondaries['secondaryResources']>`coalesce(
-    (SELECT json_agg(json_build_object('resourceId', s.resource_id, 'roleId', s.role_id))
+    (SELECT json_agg(json_build_object('resourceId', s.resource_id, 'roleId', s.role_id) ORDER BY s.resource_id)
        FROM ${ticketSecondaryResources} s WHERE s.ticket_id = ${tickets.id}), '[]'::json)`,
 };
 
-/** Sort column and direction; due dates sort missing ones last whichever way. */
-const sortColumns: Record<'lastActivityAt' | 'createdAt' | 'dueAt', SQL> = {
-  lastActivityAt: sql`${tickets.lastActivityAt}`,
-  createdAt: sql`${tickets.createdAt}`,
-  dueAt: sql`coalesce(${tickets.dueAt}, 'infinity'::timestamptz)`,
-};
-
-export function sortOf(sort: TicketSort) {
-  const descending = sort.startsWith('-');
-  const key = (descending ? sort.slice(1) : sort) as keyof typeof sortColumns;
-  return { key, column: sortColumns[key], descending };
+/**
+ * Names the people on tickets in one query for all of them: each person once, whatever the number
+ * of tickets (the name's RLS check costs a little per person, not per row).
+ */
+export async function nameTickets(tx: Transaction, rows: TicketWithSecondaries[]): Promise<NamedTicket[]> {
+  const names = await displayNamesOf(
+    tx,
+    rows.flatMap((ticket) => [
+      ticket.primaryResourceId,
+      ...ticket.secondaryResources.map((secondary) => secondary.resourceId),
+    ]),
+  );
+  const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  return rows.map((ticket) => ({
+    ...ticket,
+    primaryResourceName: nameOf(ticket.primaryResourceId),
+    secondaryResources: ticket.secondaryResources.map(({ resourceId, roleId }) => ({
+      resourceId,
+      roleId,
+      name: nameOf(resourceId),
+    })),
+  }));
 }
 
-export function sortValueOf(row: TicketRow, sort: TicketSort): string {
-  const { key } = sortOf(sort);
-  const value = row[key];
+/** Names the people of one ticket, e.g. as a save built it in memory. */
+export async function nameTicketPeople(tx: Transaction, ticket: TicketWithSecondaries): Promise<NamedTicket> {
+  const [named] = await nameTickets(tx, [ticket]);
+  if (!named) throw new Error('unreachable: one ticket in, one out');
+  return named;
+}
+
+/**
+ * Sort column and direction; due dates sort missing ones last whichever way. "Last activity" is the
+ * reader's own (see ticket-activity.ts).
+ */
+export function sortOf(sort: TicketSort, activity: ActivityKey) {
+  const descending = sort.startsWith('-');
+  const name = (descending ? sort.slice(1) : sort) as 'lastActivityAt' | 'createdAt' | 'dueAt';
+  const key = name === 'lastActivityAt' ? activity : name;
+  const column =
+    key === 'dueAt' ? sql`coalesce(${tickets.dueAt}, 'infinity'::timestamptz)` : sql`${tickets[key]}`;
+  return { key, column, descending };
+}
+
+export function sortValueOf(row: TicketRow, sort: TicketSort, activity: ActivityKey): string {
+  const value = row[sortOf(sort, activity).key];
   return value === null ? 'infinity' : value.toISOString();
 }
 
@@ -48,12 +86,13 @@ export async function listTickets(
   tx: Transaction,
   where: SQL | undefined,
   sort: TicketSort,
+  activity: ActivityKey,
   after: readonly [string, number] | null,
   limit: number,
   /** The only companies that can match, when they are few: each is read through its own index range. */
   companyIds: readonly number[] | null = null,
-): Promise<TicketWithSecondaries[]> {
-  const { column, descending } = sortOf(sort);
+): Promise<NamedTicket[]> {
+  const { column, descending } = sortOf(sort, activity);
   // The null ordering matches how the indexes are built (drizzle's DESC is NULLS LAST), so
   // PostgreSQL can walk them instead of sorting; the columns are NOT NULL, results are the same.
   const direction = (value: SQL | typeof tickets.id) =>
@@ -76,7 +115,13 @@ export async function listTickets(
       : sql`${tickets.id} IN (SELECT page.id FROM unnest(${`{${companyIds.join(',')}}`}::integer[]) AS reach(company_id)
           CROSS JOIN LATERAL (SELECT ${tickets.id} FROM ${tickets} WHERE ${tickets.companyId} = reach.company_id AND ${filter}
                               ORDER BY ${order} LIMIT ${limit}) AS page)`;
-  return tx.select(ticketWithSecondariesColumns).from(tickets).where(candidates).orderBy(order).limit(limit);
+  const rows = await tx
+    .select(ticketWithSecondariesColumns)
+    .from(tickets)
+    .where(candidates)
+    .orderBy(order)
+    .limit(limit);
+  return nameTickets(tx, rows);
 }
 
 export async function countTickets(tx: Transaction, where: SQL | undefined): Promise<number> {
@@ -87,16 +132,12 @@ export async function countTickets(tx: Transaction, where: SQL | undefined): Pro
   return row?.total ?? 0;
 }
 
-export async function findTicket(
-  tx: Transaction,
-  scope: SQL,
-  id: number,
-): Promise<TicketWithSecondaries | undefined> {
+export async function findTicket(tx: Transaction, scope: SQL, id: number): Promise<NamedTicket | undefined> {
   const [row] = await tx
     .select(ticketWithSecondariesColumns)
     .from(tickets)
     .where(and(scope, eq(tickets.id, id)));
-  return row;
+  return row && nameTicketPeople(tx, row);
 }
 
 export async function replaceSecondaries(
@@ -106,11 +147,14 @@ export async function replaceSecondaries(
 ): Promise<void> {
   await tx.delete(ticketSecondaryResources).where(eq(ticketSecondaryResources.ticketId, ticket.id));
   if (secondaries.length === 0) return;
-  await tx
-    .insert(ticketSecondaryResources)
-    .values(
-      secondaries.map((secondary) => ({ ...secondary, ticketId: ticket.id, companyId: ticket.companyId })),
-    );
+  await tx.insert(ticketSecondaryResources).values(
+    secondaries.map(({ resourceId, roleId }) => ({
+      resourceId,
+      roleId,
+      ticketId: ticket.id,
+      companyId: ticket.companyId,
+    })),
+  );
 }
 
 export interface HistoryEntry {
@@ -150,12 +194,16 @@ export function historyInsert(
   );
 }
 
-export function listHistory(tx: Transaction, ticketId: number) {
+/** A ticket's history, oldest first, after the entry `afterId` (ticket_history_ticket_idx). */
+export function listHistory(tx: Transaction, ticketId: number, afterId: number | null, limit: number) {
   return tx
     .select()
     .from(ticketHistory)
-    .where(eq(ticketHistory.ticketId, ticketId))
-    .orderBy(asc(ticketHistory.id));
+    .where(
+      and(eq(ticketHistory.ticketId, ticketId), afterId === null ? undefined : gt(ticketHistory.id, afterId)),
+    )
+    .orderBy(asc(ticketHistory.id))
+    .limit(limit);
 }
 
 export function listChecklist(tx: Transaction, ticketId: number) {
@@ -167,13 +215,6 @@ export function listChecklist(tx: Transaction, ticketId: number) {
 }
 
 /** Notes, attachments, time and checklist changes are activity on a ticket, not a new version of its fields. */
-export async function recordTicketActivity(tx: Transaction, ticketId: number): Promise<void> {
-  await ticketActivityUpdate(tx, ticketId);
-}
-
-export function ticketActivityUpdate(tx: Transaction, ticketId: number) {
-  return tx
-    .update(tickets)
-    .set({ lastActivityAt: sql`now()` })
-    .where(eq(tickets.id, ticketId));
+export function ticketActivityUpdate(tx: Transaction, ticketId: number, change: PublishLevel | 'ticket') {
+  return tx.update(tickets).set(activityMovedBy(change)).where(eq(tickets.id, ticketId));
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { entityIdFromString, errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../access/request-context.ts';
 import {
   addChecklistItem,
   deleteChecklistItem,
@@ -13,10 +13,12 @@ import {
 import { exportTicketsCsv } from './ticket-export.ts';
 import { escalateToMsp, transferToCoManaged } from './ticket-handoff.service.ts';
 import { presentTicket } from './ticket.presenter.ts';
-import { listChecklist, listHistory } from './ticket.repository.ts';
+import { listTicketHistory } from './ticket-history.ts';
+import { listChecklist } from './ticket.repository.ts';
 import {
   checklistItemSchema,
   escalateInput,
+  historyListQuery,
   historySchema,
   ticketDetailSchema,
   ticketFilters,
@@ -26,19 +28,19 @@ import {
   ticketSchema,
   transferInput,
 } from './ticket.schemas.ts';
+import { createTicket } from './ticket-create.service.ts';
+import { updateTicket } from './ticket-update.service.ts';
 import {
   countVisibleTickets,
-  createTicket,
   deleteTicket,
   expectedVersion,
   getVisibleTicket,
   listVisibleTickets,
-  updateTicket,
 } from './ticket.service.ts';
 
 const checklistParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  itemId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: entityIdFromString,
+  itemId: entityIdFromString,
 });
 const checklistInput = z.strictObject({
   title: z.string().trim().min(1).max(200),
@@ -206,27 +208,14 @@ export function ticketRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Every change and hand-off of a ticket, oldest first',
+        summary: 'Every change and hand-off of a ticket, oldest first, cursor-paginated',
         params: idParams,
-        response: { 200: z.object({ items: z.array(historySchema) }), ...errorResponses },
+        querystring: historyListQuery,
+        response: { 200: pageOf(historySchema), ...errorResponses },
       },
     },
     (request) =>
-      withActor(request, async (context) => {
-        await getVisibleTicket(context, request.params.id);
-        const rows = await listHistory(context.tx, request.params.id);
-        return {
-          items: rows.map((row) => ({
-            id: row.id,
-            occurredAt: row.occurredAt.toISOString(),
-            actorResourceId: row.actorResourceId,
-            kind: row.kind,
-            field: row.field,
-            oldValue: row.oldValue,
-            newValue: row.newValue,
-          })),
-        };
-      }),
+      withActor(request, (context) => listTicketHistory(context, request.params.id, request.query)),
   );
 
   routes.get(

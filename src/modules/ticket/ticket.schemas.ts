@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import {
+  abilitiesSchema,
+  entityId,
+  entityIdFromString,
+  entityIdListFromString,
+  pageQuery,
+} from '../../lib/http-schemas.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
-const queryId = z.coerce.number().int().positive().max(2_147_483_647);
 const hours = z
   .string()
   .regex(/^\d{1,6}(\.\d{1,2})?$/, 'a decimal number of hours, e.g. "1.50"')
@@ -14,23 +18,26 @@ const hours = z
       .transform((value) => value.toFixed(2)),
   );
 
-export const secondaryResourceInput = z.strictObject({ resourceId: id, roleId: id.nullable().optional() });
+export const secondaryResourceInput = z.strictObject({
+  resourceId: entityId,
+  roleId: entityId.nullable().optional(),
+});
 
 const ticketFields = {
   title: z.string().trim().min(1).max(255),
   description: z.string().max(32_000),
-  contactId: id.nullable(),
-  statusId: id,
-  priorityId: id,
-  queueId: id.nullable(),
-  categoryId: id,
-  issueTypeId: id.nullable(),
-  subIssueTypeId: id.nullable(),
-  sourceId: id.nullable(),
+  contactId: entityId.nullable(),
+  statusId: entityId,
+  priorityId: entityId,
+  queueId: entityId.nullable(),
+  categoryId: entityId,
+  issueTypeId: entityId.nullable(),
+  subIssueTypeId: entityId.nullable(),
+  sourceId: entityId.nullable(),
   dueAt: z.iso.datetime({ offset: true }).nullable(),
   estimatedHours: hours.nullable(),
-  primaryResourceId: id.nullable(),
-  primaryRoleId: id.nullable(),
+  primaryResourceId: entityId.nullable(),
+  primaryRoleId: entityId.nullable(),
   secondaryResources: z.array(secondaryResourceInput).max(50),
   coManagedVisible: z.boolean(),
 };
@@ -39,7 +46,7 @@ export const ticketInput = z.strictObject({
   ...z.object(ticketFields).partial().shape,
   title: ticketFields.title,
   /** Defaults to the actor's own company for customer-side actors. */
-  companyId: id.optional(),
+  companyId: entityId.optional(),
   checklist: z
     .array(
       z.strictObject({ title: z.string().trim().min(1).max(200), important: z.boolean().default(false) }),
@@ -53,7 +60,7 @@ export const ticketPatch = z
   .strictObject({
     ...z.object(ticketFields).partial().shape,
     /** The version the client read; `If-Match` works too. */
-    version: z.number().int().positive().optional(),
+    version: z.number().int().positive().max(2_147_483_647).optional(),
   })
   .refine(
     (patch) => Object.keys(patch).some((key) => key !== 'version'),
@@ -71,20 +78,31 @@ export const ticketSorts = [
 ] as const;
 export type TicketSort = (typeof ticketSorts)[number];
 
-const idList = z
-  .string()
-  .regex(/^\d{1,10}(,\d{1,10})*$/, 'comma-separated ids')
-  .transform((value) => value.split(',').map(Number));
+const idList = entityIdListFromString;
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+/** Ids, or `none` for tickets without one (a report's "none" group drills in with it): `1,4,none`. */
+const idListOrNone = z
+  .string()
+  .regex(/^([1-9][0-9]{0,9}|none)(,([1-9][0-9]{0,9}|none))*$/, 'comma-separated ids or none, digits only')
+  .transform((value) => value.split(',').map((part) => (part === 'none' ? null : Number(part))))
+  .pipe(z.array(entityId.nullable()));
+/** A calendar day in UTC, as reports group by it. */
+const utcDay = z.iso.date().describe('a day, YYYY-MM-DD, in UTC');
 
 export const ticketFilters = z.strictObject({
   companyId: idList.optional(),
   statusId: idList.optional(),
-  queueId: idList.optional(),
+  queueId: idListOrNone.optional(),
   priorityId: idList.optional(),
   categoryId: idList.optional(),
   /** A resource id, or `mine` for the signed-in actor (primary or secondary). */
-  assignee: z.union([z.literal('mine'), queryId]).optional(),
+  assignee: z.union([z.literal('mine'), entityIdFromString]).optional(),
+  /** The primary resource only (`assignee` also matches secondaries); `none`: unassigned. */
+  primaryResourceId: idListOrNone.optional(),
+  createdOn: utcDay.optional(),
+  completedOn: utcDay.optional(),
+  /** Open at the end of that day (created before, not completed by then): the trend's drill-in. */
+  openOn: utcDay.optional(),
   /** `true`: not complete; `false`: complete. */
   open: booleanFlag.optional(),
   coManagedVisible: booleanFlag.optional(),
@@ -121,8 +139,12 @@ export const ticketSchema = z.object({
   dueAt: z.string().nullable(),
   estimatedHours: z.string().nullable(),
   primaryResourceId: z.number().nullable(),
+  /** Display name only (ACCESS-MODEL §2 People): whoever reads the ticket may name who works it. */
+  primaryResourceName: z.string().nullable(),
   primaryRoleId: z.number().nullable(),
-  secondaryResources: z.array(z.object({ resourceId: z.number(), roleId: z.number().nullable() })),
+  secondaryResources: z.array(
+    z.object({ resourceId: z.number(), roleId: z.number().nullable(), name: z.string().nullable() }),
+  ),
   coManagedVisible: z.boolean(),
   version: z.number(),
   createdByResourceId: z.number().nullable(),
@@ -150,20 +172,25 @@ export const ticketDetailSchema = ticketSchema.extend({ checklist: z.array(check
 
 export const transferInput = z.strictObject({
   /** A co-managing user of the ticket's company; defaults to the company's primary. */
-  resourceId: id.optional(),
-  version: z.number().int().positive().optional(),
+  resourceId: entityId.optional(),
+  version: z.number().int().positive().max(2_147_483_647).optional(),
 });
 
 export const escalateInput = z.strictObject({
   /** Defaults to the queue marked as the MSP escalation target. */
-  queueId: id.optional(),
-  version: z.number().int().positive().optional(),
+  queueId: entityId.optional(),
+  version: z.number().int().positive().max(2_147_483_647).optional(),
 });
+
+export const historyListQuery = z.strictObject(pageQuery);
+export type HistoryListQuery = z.infer<typeof historyListQuery>;
 
 export const historySchema = z.object({
   id: z.number(),
   occurredAt: z.string(),
   actorResourceId: z.number().nullable(),
+  /** Null for a change made by the system, or by someone the reader may not name. */
+  actorName: z.string().nullable(),
   kind: z.string(),
   field: z.string().nullable(),
   oldValue: z.unknown(),

@@ -18,6 +18,7 @@ export function presentTimeEntry(actor: Actor, row: TimeEntryWithCost): TimeEntr
     ticketId: row.ticketId,
     companyId: row.companyId,
     resourceId: row.resourceId,
+    resourceName: row.resourceName,
     roleId: row.roleId,
     workTypeId: row.workTypeId,
     startedAt: row.startedAt?.toISOString() ?? null,

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
+import { exactTimestamp } from '../../db/keyset.ts';
 import {
   resourceRoles,
   resources,
@@ -8,8 +9,11 @@ import {
   timeEntryCosts,
   workTypes,
 } from '../../db/schema/index.ts';
+import { displayNameOf } from '../resource/person-names.ts';
 
-export type TimeEntryRow = typeof timeEntries.$inferSelect;
+/** A time entry with the display name of who logged it (ACCESS-MODEL §2 People). */
+export type TimeEntryRow = typeof timeEntries.$inferSelect & { resourceName: string | null };
+const entryColumns = { ...getTableColumns(timeEntries), resourceName: displayNameOf(timeEntries.resourceId) };
 export interface TimeEntryCost {
   hourlyRate: string;
   internalCost: string;
@@ -19,51 +23,91 @@ export type TimeEntryWithCost = TimeEntryRow & { cost: TimeEntryCost | null };
 export type NewTimeEntry = Omit<typeof timeEntries.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
 /**
- * Time entries in `scope`, oldest work first. Costs are joined only when asked
- * (the actor has "view internal cost"); RLS hides them from everyone else anyway.
+ * When the work was done: its start, or when it was logged for an entry of hours only. Spelled as the
+ * index time_entries_ticket_worked_idx spells it (CASE: PostgreSQL treats COALESCE as possibly leaky
+ * under row-level security, and a keyset condition on it would filter instead of seeking).
  */
-export async function findTimeEntries(
+const workedAt = sql`(CASE WHEN ${timeEntries.startedAt} IS NULL THEN ${timeEntries.createdAt} ELSE ${timeEntries.startedAt} END)`;
+const costColumns = {
+  hourlyRate: timeEntryCosts.hourlyRate,
+  internalCost: timeEntryCosts.internalCost,
+  billableAmount: timeEntryCosts.billableAmount,
+};
+
+/** Where a page of a ticket's time ends: when the work was done (exact, see `exactTimestamp`), id. */
+export type TimeEntryKey = readonly [string, number];
+export type ListedTimeEntry = TimeEntryWithCost & { key: TimeEntryKey };
+
+/**
+ * A ticket's time entries in `scope`, oldest work first, after `after` (time_entries_ticket_worked_idx).
+ * Costs are joined only when asked (the actor has "view internal cost"); RLS hides them from everyone
+ * else anyway.
+ */
+export async function listTicketTimeEntryRows(
   tx: Transaction,
   scope: SQL,
-  where: SQL,
+  ticketId: number,
   withCosts: boolean,
-): Promise<TimeEntryWithCost[]> {
-  const order = [asc(sql`coalesce(${timeEntries.startedAt}, ${timeEntries.createdAt})`), asc(timeEntries.id)];
+  after: TimeEntryKey | null,
+  limit: number,
+): Promise<ListedTimeEntry[]> {
+  const where = and(
+    scope,
+    eq(timeEntries.ticketId, ticketId),
+    after === null
+      ? undefined
+      : sql`(${workedAt}, ${timeEntries.id}) > (${after[0]}::timestamptz, ${after[1]})`,
+  );
+  const order = [asc(workedAt), asc(timeEntries.id)];
+  const columns = { entry: entryColumns, workedAtKey: exactTimestamp(workedAt) };
+  const listed = (entry: TimeEntryRow, workedAtKey: string, cost: TimeEntryCost | null): ListedTimeEntry => ({
+    ...entry,
+    cost,
+    key: [workedAtKey, entry.id],
+  });
   if (!withCosts) {
     const rows = await tx
-      .select()
+      .select(columns)
       .from(timeEntries)
-      .where(and(scope, where))
-      .orderBy(...order);
-    return rows.map((row) => ({ ...row, cost: null }));
+      .where(where)
+      .orderBy(...order)
+      .limit(limit);
+    return rows.map((row) => listed(row.entry, row.workedAtKey, null));
   }
   const rows = await tx
-    .select({
-      entry: getTableColumns(timeEntries),
-      cost: {
-        hourlyRate: timeEntryCosts.hourlyRate,
-        internalCost: timeEntryCosts.internalCost,
-        billableAmount: timeEntryCosts.billableAmount,
-      },
-    })
+    .select({ ...columns, cost: costColumns })
     .from(timeEntries)
     .leftJoin(timeEntryCosts, eq(timeEntryCosts.timeEntryId, timeEntries.id))
-    .where(and(scope, where))
-    .orderBy(...order);
-  return rows.map(({ entry, cost }) => ({ ...entry, cost }));
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
+  return rows.map((row) => listed(row.entry, row.workedAtKey, row.cost));
 }
 
+/** One time entry in `scope`, with its cost when asked (as `listTicketTimeEntryRows`). */
 export async function findTimeEntry(
   tx: Transaction,
   scope: SQL,
   id: number,
   withCosts: boolean,
 ): Promise<TimeEntryWithCost | undefined> {
-  return (await findTimeEntries(tx, scope, eq(timeEntries.id, id), withCosts))[0];
+  if (!withCosts) {
+    const [row] = await tx
+      .select(entryColumns)
+      .from(timeEntries)
+      .where(and(scope, eq(timeEntries.id, id)));
+    return row && { ...row, cost: null };
+  }
+  const [row] = await tx
+    .select({ entry: entryColumns, cost: costColumns })
+    .from(timeEntries)
+    .leftJoin(timeEntryCosts, eq(timeEntryCosts.timeEntryId, timeEntries.id))
+    .where(and(scope, eq(timeEntries.id, id)));
+  return row && { ...row.entry, cost: row.cost };
 }
 
 export async function insertTimeEntry(tx: Transaction, values: NewTimeEntry): Promise<TimeEntryRow> {
-  const [row] = await tx.insert(timeEntries).values(values).returning();
+  const [row] = await tx.insert(timeEntries).values(values).returning(entryColumns);
   if (!row) throw new Error('time entry not inserted');
   return row;
 }
@@ -77,7 +121,7 @@ export async function updateTimeEntryRow(
     .update(timeEntries)
     .set({ ...values, updatedAt: sql`now()` })
     .where(eq(timeEntries.id, id))
-    .returning();
+    .returning(entryColumns);
   return row;
 }
 

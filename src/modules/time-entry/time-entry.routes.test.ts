@@ -17,21 +17,10 @@ import {
   workTypes,
 } from '../../db/schema/index.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
+import type { z } from 'zod';
+import type { timeEntrySchema } from './time-entry.schemas.ts';
 
-interface TimeEntry {
-  id: number;
-  ticketId: number;
-  resourceId: number;
-  roleId: number;
-  hours: string;
-  billable: boolean;
-  publishLevel: PublishLevel;
-  startedAt: string | null;
-  hourlyRate?: string;
-  internalCost?: string;
-  billableAmount?: string;
-  abilities: { view: boolean; edit: boolean; delete: boolean };
-}
+type TimeEntry = z.output<typeof timeEntrySchema>;
 
 const moneyFields = ['hourlyRate', 'internalCost', 'billableAmount'];
 const allLevels: PublishLevel[] = ['internal', 'internal_and_co_managed', 'all', 'customer_internal'];

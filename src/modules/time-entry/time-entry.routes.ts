@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
-import { timeEntryInput, timeEntryPatch, timeEntrySchema } from './time-entry.schemas.ts';
+import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../access/request-context.ts';
+import { timeEntryInput, timeEntryListQuery, timeEntryPatch, timeEntrySchema } from './time-entry.schemas.ts';
 import {
   deleteTimeEntry,
   getTimeEntry,
@@ -22,15 +22,14 @@ export function timeEntryRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary:
-          'Time logged on a ticket, oldest first: only the publish levels you may read; rates only with "view internal cost"',
+          'Time logged on a ticket, oldest work first, cursor-paginated: only the publish levels you may read; rates only with "view internal cost"',
         params: idParams,
-        response: { 200: z.object({ items: z.array(timeEntrySchema) }), ...errorResponses },
+        querystring: timeEntryListQuery,
+        response: { 200: pageOf(timeEntrySchema), ...errorResponses },
       },
     },
     (request) =>
-      withActor(request, async (context) => ({
-        items: await listTicketTimeEntries(context, request.params.id),
-      })),
+      withActor(request, (context) => listTicketTimeEntries(context, request.params.id, request.query)),
   );
 
   routes.post(

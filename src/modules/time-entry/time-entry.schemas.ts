@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { publishLevels } from '../../shared/access-vocabulary.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
 const instant = z.iso.datetime({ offset: true });
+
+export const timeEntryListQuery = z.strictObject(pageQuery);
+export type TimeEntryListQuery = z.infer<typeof timeEntryListQuery>;
 
 /** Hours as a number or a decimal string ("1.50"), at most two decimals. The 24-hour limit is the service's (422). */
 const hours = z
@@ -25,10 +27,10 @@ const timesTogetherMessage = {
 export const timeEntryInput = z
   .strictObject({
     /** Defaults to you; logging someone else's time needs MSP staff with "add time entries: all". */
-    resourceId: id.optional(),
+    resourceId: entityId.optional(),
     /** Defaults to the resource's first role; must be a role the resource holds. */
-    roleId: id.optional(),
-    workTypeId: id,
+    roleId: entityId.optional(),
+    workTypeId: entityId,
     startedAt: instant.optional(),
     endedAt: instant.optional(),
     hours: hours.optional(),
@@ -47,9 +49,9 @@ export type TimeEntryInput = z.infer<typeof timeEntryInput>;
 
 export const timeEntryPatch = z
   .strictObject({
-    resourceId: id,
-    roleId: id,
-    workTypeId: id,
+    resourceId: entityId,
+    roleId: entityId,
+    workTypeId: entityId,
     /** Send both as null to keep only the hours. */
     startedAt: instant.nullable(),
     endedAt: instant.nullable(),
@@ -70,6 +72,8 @@ export const timeEntrySchema = z.object({
   ticketId: z.number(),
   companyId: z.number(),
   resourceId: z.number(),
+  /** Display name only (ACCESS-MODEL §2 People): whoever reads the entry may name who logged it. */
+  resourceName: z.string().nullable(),
   roleId: z.number(),
   workTypeId: z.number(),
   startedAt: z.string().nullable(),

@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { canViewInternalCost } from '../../access/actor.ts';
-import { allows } from '../../access/permissions.ts';
-import { timeEntries } from '../../db/schema/index.ts';
+import { authorize, refuseUnless } from '../../access/authorize.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
-import { recordAudit } from '../audit/audit.writer.ts';
-import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { getVisibleTicket } from '../ticket/ticket.service.ts';
 import { resolveDuration, resolveWorker, resolveWorkType } from './time-entry-references.ts';
 import {
@@ -23,15 +21,20 @@ import { presentTimeEntry } from './time-entry.presenter.ts';
 import {
   costTimeEntry,
   deleteTimeEntryRow,
-  findTimeEntries,
   findTimeEntry,
   insertTimeEntry,
+  listTicketTimeEntryRows,
   type TimeEntryWithCost,
   updateTimeEntryRow,
 } from './time-entry.repository.ts';
-import type { TimeEntryInput, TimeEntryPatch, TimeEntryResponse } from './time-entry.schemas.ts';
-import { ticketActivityUpdate } from '../ticket/ticket.repository.ts';
+import type {
+  TimeEntryInput,
+  TimeEntryListQuery,
+  TimeEntryPatch,
+  TimeEntryResponse,
+} from './time-entry.schemas.ts';
 import { recordTicketChange } from '../ticket/ticket-change.ts';
+import { assertWorkTypeOffered } from '../ticket-config/offered-check.ts';
 
 function assertMayLogTime(context: ActorContext): void {
   if (!mayLogTime(context.actor)) throw forbidden('Portal users cannot log time.');
@@ -60,7 +63,10 @@ function assertMayLogFor(context: ActorContext, resourceId: number): void {
 }
 
 /** The entry if the actor may see it; otherwise the same 404 as for an id that does not exist. */
-async function getVisibleTimeEntry({ tx, actor }: ActorContext, id: number): Promise<TimeEntryWithCost> {
+export async function getVisibleTimeEntry(
+  { tx, actor }: ActorContext,
+  id: number,
+): Promise<TimeEntryWithCost> {
   const row = await findTimeEntry(tx, timeEntryScope(actor), id, canViewInternalCost(actor));
   if (!row) throw notFound('Time entry');
   return row;
@@ -75,19 +81,30 @@ async function reread(context: ActorContext, id: number): Promise<TimeEntryWithC
   });
 }
 
+const listCursor = z.tuple([cursorPart.timestamp, cursorPart.id]);
+
 export async function listTicketTimeEntries(
   context: ActorContext,
   ticketId: number,
-): Promise<TimeEntryResponse[]> {
+  query: TimeEntryListQuery,
+): Promise<Page<TimeEntryResponse>> {
   const { tx, actor } = context;
   await getVisibleTicket(context, ticketId);
-  const rows = await findTimeEntries(
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, listCursor);
+  const rows = await listTicketTimeEntryRows(
     tx,
     timeEntryScope(actor),
-    eq(timeEntries.ticketId, ticketId),
+    ticketId,
     canViewInternalCost(actor),
+    after,
+    query.limit + 1,
   );
-  return rows.map((row) => presentTimeEntry(actor, row));
+  return toPage(
+    rows,
+    query.limit,
+    (row) => row.key,
+    (row) => presentTimeEntry(actor, row),
+  );
 }
 
 export async function getTimeEntry(context: ActorContext, id: number): Promise<TimeEntryResponse> {
@@ -104,15 +121,14 @@ export async function logTime(
   const ticket = await getVisibleTicket(context, ticketId);
   const resourceId = input.resourceId ?? actor.resourceId;
   assertMayLogFor(context, resourceId);
-  if (
-    !allows(actor, 'timeEntries', 'add', timeEntryFacts(actor, { companyId: ticket.companyId, resourceId }))
-  ) {
-    throw forbidden('Your security level does not allow logging time on this ticket.');
-  }
+  authorize(actor, 'timeEntries', 'add', timeEntryFacts(actor, { companyId: ticket.companyId, resourceId }), {
+    reason: 'Your security level does not allow logging time on this ticket.',
+  });
   const publishLevel = input.publishLevel ?? defaultPublishLevel(actor);
   assertPublishLevel(context, publishLevel);
   const worker = await resolveWorker(tx, ticket, resourceId, input.roleId);
   const workType = await resolveWorkType(tx, input.workTypeId);
+  await assertWorkTypeOffered(context, workType.id);
   const duration = resolveDuration(
     {
       startedAt: input.startedAt === undefined ? null : new Date(input.startedAt),
@@ -134,13 +150,11 @@ export async function logTime(
   await costTimeEntry(tx, created.id);
   const entry = await reread(context, created.id);
   await recordTicketChange(context, {
-    writes: [ticketActivityUpdate(tx, ticket.id)],
+    ticket,
+    touchesActivity: created.publishLevel,
     audit: { action: 'create', entityType: 'time_entry', entityId: created.id, after: created },
     event: {
-      eventType: 'ticket.time_logged',
-      companyId: ticket.companyId,
-      aggregateType: 'ticket',
-      aggregateId: ticket.id,
+      type: 'ticket.time_logged',
       payload: {
         number: ticket.number,
         timeEntryId: created.id,
@@ -160,9 +174,7 @@ export async function updateTimeEntry(
 ): Promise<TimeEntryResponse> {
   const { tx, actor } = context;
   const before = await getVisibleTimeEntry(context, id);
-  if (!timeEntryAbilities(actor, before).edit) {
-    throw forbidden('Your security level does not allow changing this time entry.');
-  }
+  refuseUnless(timeEntryAbilities(actor, before).edit, 'timeEntries', 'edit');
   if (patch.publishLevel !== undefined) assertPublishLevel(context, patch.publishLevel);
 
   const resourceId = patch.resourceId ?? before.resourceId;
@@ -181,6 +193,7 @@ export async function updateTimeEntry(
     patch.workTypeId !== undefined && patch.workTypeId !== before.workTypeId
       ? await resolveWorkType(tx, patch.workTypeId)
       : null;
+  if (workType) await assertWorkTypeOffered(context, workType.id);
   const times =
     patch.startedAt !== undefined
       ? {
@@ -203,25 +216,23 @@ export async function updateTimeEntry(
   if (!updated) throw notFound('Time entry');
   await costTimeEntry(tx, id);
   const entry = await reread(context, id);
-  await recordAudit(context, {
-    action: 'update',
-    entityType: 'time_entry',
-    entityId: id,
-    before: beforeRow,
-    after: updated,
+  await recordTicketChange(context, {
+    ticket: { id: updated.ticketId, companyId: updated.companyId },
+    audit: { action: 'update', entityType: 'time_entry', entityId: id, before: beforeRow, after: updated },
+    event: { type: 'ticket.time_entry_updated', payload: { timeEntryId: id } },
   });
-  await emitTicketEvent(context, 'ticket.time_entry_updated', updated, { timeEntryId: id });
   return presentTimeEntry(actor, entry);
 }
 
 export async function deleteTimeEntry(context: ActorContext, id: number): Promise<void> {
   const { tx, actor } = context;
   const before = await getVisibleTimeEntry(context, id);
-  if (!timeEntryAbilities(actor, before).delete) {
-    throw forbidden('Your security level does not allow deleting this time entry.');
-  }
+  refuseUnless(timeEntryAbilities(actor, before).delete, 'timeEntries', 'delete');
   if (!(await deleteTimeEntryRow(tx, id))) throw notFound('Time entry');
   const { cost: _cost, ...beforeRow } = before;
-  await recordAudit(context, { action: 'delete', entityType: 'time_entry', entityId: id, before: beforeRow });
-  await emitTicketEvent(context, 'ticket.time_entry_deleted', beforeRow, { timeEntryId: id });
+  await recordTicketChange(context, {
+    ticket: { id: beforeRow.ticketId, companyId: beforeRow.companyId },
+    audit: { action: 'delete', entityType: 'time_entry', entityId: id, before: beforeRow },
+    event: { type: 'ticket.time_entry_deleted', payload: { timeEntryId: id } },
+  });
 }

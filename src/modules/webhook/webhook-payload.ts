@@ -1,9 +1,7 @@
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { reaches } from '../../access/actor.ts';
+import { deletedTicketVisibleTo, readSubjectAs, subjectOf } from '../event-subject/event-subject.ts';
 import { presentNote } from '../note/note.presenter.ts';
-import { getVisibleNote } from '../note/note.service.ts';
 import { presentTicket } from '../ticket/ticket.presenter.ts';
-import { getVisibleTicket } from '../ticket/ticket.service.ts';
 
 export interface WebhookEvent {
   id: number;
@@ -23,22 +21,16 @@ export async function webhookData(
   context: ActorContext,
   event: WebhookEvent,
 ): Promise<Record<string, unknown> | null> {
-  const ticketId = Number(event.aggregateId);
   const number = typeof event.payload.number === 'string' ? event.payload.number : null;
   if (event.eventType === 'ticket.deleted') {
-    return event.companyId !== null && reaches(context.actor.reach, event.companyId)
-      ? { ticket: { id: ticketId, number } }
+    return deletedTicketVisibleTo(context, event.payload)
+      ? { ticket: { id: Number(event.aggregateId), number } }
       : null;
   }
-  const ticket = await getVisibleTicket(context, ticketId).catch(() => null);
-  if (!ticket) return null;
-  const data: Record<string, unknown> = { ticket: presentTicket(context.actor, ticket) };
-  const noteId = event.payload.noteId;
-  if (typeof noteId === 'number') {
-    const note = await getVisibleNote(context, noteId).catch(() => null);
-    if (!note) return null;
-    data.note = presentNote(context.actor, note);
-  }
+  const subject = await readSubjectAs(context, subjectOf(event));
+  if (!subject) return null;
+  const data: Record<string, unknown> = { ticket: presentTicket(context.actor, subject.ticket) };
+  if (subject.note) data.note = presentNote(context.actor, subject.note);
   // A webhook called by a workflow rule says which rule.
   if (typeof event.payload.ruleId === 'number') data.rule = { id: event.payload.ruleId };
   if (typeof event.payload.objective === 'string')

@@ -1,22 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../access/request-context.ts';
 import {
+  deliveryListQuery,
   deliverySchema,
   subscriptionInput,
+  subscriptionListQuery,
   subscriptionPatch,
   subscriptionSchema,
+  testDeliverySchema,
 } from './webhook.schemas.ts';
 import {
   createSubscription,
   deleteSubscription,
+  findSubscription,
   getSubscription,
   listDeliveries,
   listSubscriptions,
   updateSubscription,
 } from './webhook.service.ts';
+import { sendTestDelivery } from './webhook-test-delivery.ts';
 
 const signatureHelp =
   'Each delivery is a POST of JSON with x-tandem-event, x-tandem-delivery, x-tandem-timestamp and ' +
@@ -31,11 +36,12 @@ export function webhookRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Webhook subscriptions (administrators)',
-        response: { 200: z.object({ items: z.array(subscriptionSchema) }), ...errorResponses },
+        summary: 'Webhook subscriptions (administrators), by name, cursor-paginated',
+        querystring: subscriptionListQuery,
+        response: { 200: pageOf(subscriptionSchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, listSubscriptions),
+    (request) => withActor(request, (context) => listSubscriptions(context, request.query)),
   );
   routes.get(
     '/api/v1/webhook-subscriptions/:id',
@@ -99,11 +105,35 @@ export function webhookRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Delivery log: status, attempts, last answer (administrators)',
+        summary:
+          'Delivery log, newest first, cursor-paginated: status, attempts, last answer (administrators)',
         params: idParams,
-        response: { 200: z.object({ items: z.array(deliverySchema) }), ...errorResponses },
+        querystring: deliveryListQuery,
+        response: { 200: pageOf(deliverySchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, (context) => listDeliveries(context, request.params.id)),
+    (request) => withActor(request, (context) => listDeliveries(context, request.params.id, request.query)),
+  );
+  routes.post(
+    '/api/v1/webhook-subscriptions/:id/test',
+    {
+      schema: {
+        tags,
+        summary:
+          'Send test: one signed "ping" delivery now, answered with what the receiver said (administrators)',
+        description:
+          `${signatureHelp} The test is sent once, even to an inactive subscription, waits at most 5 s, is not retried, ` +
+          'and is recorded in the delivery log. An unreachable receiver is a 200 with ok: false and the reason.',
+        params: idParams,
+        response: { 200: testDeliverySchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      // The administrator's check in a transaction that ends before the receiver is called.
+      const subscription = await withActor(request, (context) =>
+        findSubscription(context, request.params.id),
+      );
+      return sendTestDelivery(request.server.db, subscription);
+    },
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { subscribableEvents } from '../notification/subscribable-events.ts';
 import { configurationName } from '../organisation/organisation.schemas.ts';
 
@@ -10,7 +11,7 @@ const subscriptionFields = {
   eventTypes: z.array(z.enum(subscribableEvents)).max(subscribableEvents.length).default([]),
   active: z.boolean().optional(),
   /** Payloads contain only what this resource may see; defaults to the admin who creates it. */
-  ownerResourceId: z.number().int().positive().optional(),
+  ownerResourceId: entityId.optional(),
 };
 
 export const subscriptionInput = z.strictObject(subscriptionFields);
@@ -24,6 +25,12 @@ export const subscriptionPatch = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.');
 export type SubscriptionPatch = z.infer<typeof subscriptionPatch>;
+
+export const subscriptionListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().min(1).max(200).optional().describe('Part of the name or URL'),
+});
+export type SubscriptionListQuery = z.infer<typeof subscriptionListQuery>;
 
 export const subscriptionSchema = z.object({
   id: z.number(),
@@ -50,3 +57,16 @@ export const deliverySchema = z.object({
   lastAttemptAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
 });
+export type DeliveryResponse = z.infer<typeof deliverySchema>;
+
+export const deliveryListQuery = z.strictObject(pageQuery);
+export type DeliveryListQuery = z.infer<typeof deliveryListQuery>;
+
+export const testDeliverySchema = z.object({
+  deliveryId: z.number().describe('The row this test added to the delivery log'),
+  ok: z.boolean().describe('The receiver answered 2xx'),
+  statusCode: z.number().nullable().describe("The receiver's status code; null when it never answered"),
+  error: z.string().nullable().describe('Why it failed (refused connection, unknown host, timeout, status)'),
+  durationMs: z.number().describe('From sending to the answer, in milliseconds'),
+});
+export type TestDeliveryResponse = z.infer<typeof testDeliverySchema>;

@@ -1,31 +1,41 @@
 import { randomBytes } from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin } from '../../access/actor.ts';
+import { requireAdmin } from '../../access/authorize.ts';
 import { resources, webhookDeliveries, webhookSubscriptions } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { seal } from '../../lib/secret-box.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
-import type { SubscriptionInput, SubscriptionPatch, SubscriptionResponse } from './webhook.schemas.ts';
+import { escapeLike } from '../company/company.repository.ts';
+import type {
+  DeliveryListQuery,
+  DeliveryResponse,
+  SubscriptionInput,
+  SubscriptionListQuery,
+  SubscriptionPatch,
+  SubscriptionResponse,
+} from './webhook.schemas.ts';
 
 type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 
-/** The secret never appears in lists, audit entries or logs; only once, when it is made. */
-function presentSubscription(row: SubscriptionRow, showSecret = false): SubscriptionResponse {
-  const { secret, ...rest } = row;
+/**
+ * The secret never appears in lists, audit entries or logs; only once, when it is made. It is
+ * stored sealed (src/lib/secret-box.ts), so the row holds nothing a reader of the database could sign with.
+ */
+function presentSubscription(row: SubscriptionRow, shownSecret?: string): SubscriptionResponse {
+  const { sealedSecret: _sealed, ...rest } = row;
   return {
     ...rest,
-    ...(showSecret ? { secret } : {}),
+    ...(shownSecret === undefined ? {} : { secret: shownSecret }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-function assertAdmin(context: ActorContext): void {
-  if (!isAdmin(context.actor))
-    throw forbidden('Only administrators manage webhooks. Ask your administrator.');
-}
-
 const newSecret = () => `whsec_${randomBytes(32).toString('hex')}`;
+const sealed = (secret: string) => seal('webhook-secret', secret);
 
 async function assertOwner(context: ActorContext, ownerResourceId: number): Promise<void> {
   const [owner] = await context.tx
@@ -39,14 +49,43 @@ async function assertOwner(context: ActorContext, ownerResourceId: number): Prom
   }
 }
 
-export async function listSubscriptions(context: ActorContext) {
-  assertAdmin(context);
-  const rows = await context.tx.select().from(webhookSubscriptions).orderBy(asc(webhookSubscriptions.name));
-  return { items: rows.map((row) => presentSubscription(row)) };
+const subscriptionCursor = z.tuple([cursorPart.text, cursorPart.id]);
+
+export async function listSubscriptions(
+  context: ActorContext,
+  query: SubscriptionListQuery,
+): Promise<Page<SubscriptionResponse>> {
+  requireAdmin(context.actor, 'manage webhooks');
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, subscriptionCursor);
+  const rows = await context.tx
+    .select()
+    .from(webhookSubscriptions)
+    .where(
+      and(
+        query.q === undefined
+          ? undefined
+          : or(
+              ilike(webhookSubscriptions.name, `%${escapeLike(query.q)}%`),
+              ilike(webhookSubscriptions.url, `%${escapeLike(query.q)}%`),
+            ),
+        after === null
+          ? undefined
+          : sql`(${webhookSubscriptions.name}, ${webhookSubscriptions.id}) > (${after[0]}, ${after[1]})`,
+      ),
+    )
+    .orderBy(asc(webhookSubscriptions.name), asc(webhookSubscriptions.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => [row.name, row.id],
+    (row) => presentSubscription(row),
+  );
 }
 
-async function findSubscription(context: ActorContext, id: number): Promise<SubscriptionRow> {
-  assertAdmin(context);
+/** One subscription for an administrator, secret sealed (404 when missing). */
+export async function findSubscription(context: ActorContext, id: number): Promise<SubscriptionRow> {
+  requireAdmin(context.actor, 'manage webhooks');
   const [row] = await context.tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id));
   if (!row) throw notFound('Webhook subscription');
   return row;
@@ -57,12 +96,13 @@ export async function getSubscription(context: ActorContext, id: number) {
 }
 
 export async function createSubscription(context: ActorContext, input: SubscriptionInput) {
-  assertAdmin(context);
+  requireAdmin(context.actor, 'manage webhooks');
   const ownerResourceId = input.ownerResourceId ?? context.actor.resourceId;
   await assertOwner(context, ownerResourceId);
+  const secret = newSecret();
   const [row] = await context.tx
     .insert(webhookSubscriptions)
-    .values({ ...input, ownerResourceId, secret: newSecret() })
+    .values({ ...input, ownerResourceId, sealedSecret: sealed(secret) })
     .returning();
   if (!row) throw new AppError('internal_error', 'The subscription was not saved.');
   await recordAudit(context, {
@@ -71,16 +111,21 @@ export async function createSubscription(context: ActorContext, input: Subscript
     entityId: row.id,
     after: presentSubscription(row),
   });
-  return presentSubscription(row, true);
+  return presentSubscription(row, secret);
 }
 
 export async function updateSubscription(context: ActorContext, id: number, patch: SubscriptionPatch) {
   const before = await findSubscription(context, id);
   const { rotateSecret, ...values } = patch;
+  const secret = rotateSecret ? newSecret() : undefined;
   if (values.ownerResourceId !== undefined) await assertOwner(context, values.ownerResourceId);
   const [row] = await context.tx
     .update(webhookSubscriptions)
-    .set({ ...values, ...(rotateSecret ? { secret: newSecret() } : {}), updatedAt: sql`now()` })
+    .set({
+      ...values,
+      ...(secret === undefined ? {} : { sealedSecret: sealed(secret) }),
+      updatedAt: sql`now()`,
+    })
     .where(eq(webhookSubscriptions.id, id))
     .returning();
   if (!row) throw notFound('Webhook subscription');
@@ -91,7 +136,7 @@ export async function updateSubscription(context: ActorContext, id: number, patc
     before: presentSubscription(before),
     after: presentSubscription(row),
   });
-  return presentSubscription(row, rotateSecret === true);
+  return presentSubscription(row, secret);
 }
 
 export async function deleteSubscription(context: ActorContext, id: number): Promise<void> {
@@ -105,17 +150,33 @@ export async function deleteSubscription(context: ActorContext, id: number): Pro
   });
 }
 
-export async function listDeliveries(context: ActorContext, id: number) {
+const deliveryCursor = z.tuple([cursorPart.id]);
+
+/** The delivery log, newest first, a page at a time. */
+export async function listDeliveries(
+  context: ActorContext,
+  id: number,
+  query: DeliveryListQuery,
+): Promise<Page<DeliveryResponse>> {
   await findSubscription(context, id);
+  const before = query.cursor === undefined ? null : decodeCursor(query.cursor, deliveryCursor)[0];
   const rows = await context.tx
     .select()
     .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.subscriptionId, id))
+    .where(
+      and(
+        eq(webhookDeliveries.subscriptionId, id),
+        before === null ? undefined : lt(webhookDeliveries.id, before),
+      ),
+    )
     .orderBy(desc(webhookDeliveries.id))
-    .limit(200);
+    .limit(query.limit + 1);
   const iso = (value: Date | null) => value?.toISOString() ?? null;
-  return {
-    items: rows.map((row) => ({
+  return toPage(
+    rows,
+    query.limit,
+    (row) => [row.id],
+    (row) => ({
       id: row.id,
       eventType: row.eventType,
       status: row.status,
@@ -125,6 +186,6 @@ export async function listDeliveries(context: ActorContext, id: number) {
       createdAt: row.createdAt.toISOString(),
       lastAttemptAt: iso(row.lastAttemptAt),
       deliveredAt: iso(row.deliveredAt),
-    })),
-  };
+    }),
+  );
 }

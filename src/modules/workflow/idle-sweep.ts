@@ -3,7 +3,7 @@ import { runAsActor } from '../../access/actor-transaction.ts';
 import type { Actor } from '../../access/actor.ts';
 import { type Database, queryRows } from '../../db/database.ts';
 import { workflowRules } from '../../db/schema/index.ts';
-import type { WorkerLog } from '../../jobs/worker-log.ts';
+import type { WorkerLog } from '../../lib/worker-log.ts';
 import { businessSecondsBetween } from '../sla/business-calendar.ts';
 import { loadLocationCalendar } from '../sla/location-calendar.ts';
 import { parseRule, runRules } from './rules-engine.ts';

@@ -1,10 +1,19 @@
+import { eq } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { queues } from '../../db/schema/index.ts';
 import { emitTicketEvent } from '../outbox/outbox.writer.ts';
 import { addNote } from '../note/note.service.ts';
 import { applySla } from '../sla/sla-clock.ts';
 import { escalateToMsp, transferToCoManaged } from '../ticket/ticket-handoff.service.ts';
-import { getVisibleTicket, updateTicket } from '../ticket/ticket.service.ts';
+import { getVisibleTicket } from '../ticket/ticket.service.ts';
+import { updateTicket } from '../ticket/ticket-update.service.ts';
 import type { RuleAction } from './rule-definition.ts';
+
+/** The run log and the test run name what an action did, never a bare id (ACCESS-MODEL §2 People). */
+async function queueName({ tx }: ActorContext, id: number): Promise<string> {
+  const [queue] = await tx.select({ name: queues.name }).from(queues).where(eq(queues.id, id));
+  return queue?.name ?? `#${id}`;
+}
 
 /**
  * Applies one action through the same services a person uses — validation,
@@ -30,18 +39,23 @@ export async function applyRuleAction(
         ...(action.primaryResourceId === undefined ? {} : { primaryResourceId: action.primaryResourceId }),
         ...(action.queueId === undefined ? {} : { queueId: action.queueId }),
       };
-      await updateTicket(context, ticketId, patch, ticket.version);
-      return `assigned ${Object.entries(patch)
-        .map(([field, value]) => `${field} ${value}`)
-        .join(', ')}`;
+      const updated = await updateTicket(context, ticketId, patch, ticket.version);
+      const named = await getVisibleTicket(context, updated.id);
+      return `assigned ${[
+        action.primaryResourceId === undefined ? null : `to ${named.primaryResourceName ?? '–'}`,
+        action.queueId === undefined ? null : `to queue ${await queueName(context, action.queueId)}`,
+      ]
+        .filter(Boolean)
+        .join(' and ')}`;
     }
     case 'transfer_to_co_managed': {
       const ticket = await transferToCoManaged(context, ticketId, { resourceId: action.resourceId });
-      return `transferred to co-managing user ${ticket.primaryResourceId ?? '–'}`;
+      const named = await getVisibleTicket(context, ticket.id);
+      return `transferred to co-managing user ${named.primaryResourceName ?? '–'}`;
     }
     case 'escalate_to_msp': {
       const ticket = await escalateToMsp(context, ticketId, { queueId: action.queueId });
-      return `escalated to MSP queue ${ticket.queueId ?? '–'}`;
+      return `escalated to MSP queue ${ticket.queueId === null ? '–' : await queueName(context, ticket.queueId)}`;
     }
     case 'add_note': {
       const note = await addNote(context, ticketId, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityId } from '../../lib/http-schemas.ts';
 import { publishLevels, statusMeanings } from '../../shared/access-vocabulary.ts';
 import { recipientSpec } from '../notification/recipient-spec.ts';
 
@@ -16,7 +17,6 @@ export const ruleTriggers = [
 ] as const;
 export type RuleTrigger = (typeof ruleTriggers)[number];
 
-const id = z.number().int().positive().max(2_147_483_647);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
 export const idFields = [
@@ -37,7 +37,7 @@ export const ruleCondition = z.discriminatedUnion('field', [
   z.strictObject({
     field: z.enum(idFields),
     operator: z.enum(['is', 'is_not', 'in', 'not_in', 'is_empty', 'is_not_empty']),
-    value: z.union([id, z.array(id).max(200)]).optional(),
+    value: z.union([entityId, z.array(entityId).max(200)]).optional(),
   }),
   z.strictObject({
     field: z.literal('statusMeaning'),
@@ -73,33 +73,37 @@ export const ruleAction = z.discriminatedUnion('type', [
     type: z.literal('set_fields'),
     fields: z
       .strictObject({
-        statusId: id.optional(),
-        priorityId: id.optional(),
-        queueId: id.nullable().optional(),
-        categoryId: id.optional(),
-        sourceId: id.nullable().optional(),
-        issueTypeId: id.nullable().optional(),
+        statusId: entityId.optional(),
+        priorityId: entityId.optional(),
+        queueId: entityId.nullable().optional(),
+        categoryId: entityId.optional(),
+        sourceId: entityId.nullable().optional(),
+        issueTypeId: entityId.nullable().optional(),
         coManagedVisible: z.boolean().optional(),
       })
       .refine((fields) => Object.keys(fields).length > 0, 'set at least one field'),
   }),
   z
-    .strictObject({ type: z.literal('assign'), primaryResourceId: id.optional(), queueId: id.optional() })
+    .strictObject({
+      type: z.literal('assign'),
+      primaryResourceId: entityId.optional(),
+      queueId: entityId.optional(),
+    })
     .refine((action) => action.primaryResourceId !== undefined || action.queueId !== undefined, {
       error: 'name a primaryResourceId or a queueId',
     }),
   /** To the company's primary co-managing user unless a resource is named. */
-  z.strictObject({ type: z.literal('transfer_to_co_managed'), resourceId: id.optional() }),
+  z.strictObject({ type: z.literal('transfer_to_co_managed'), resourceId: entityId.optional() }),
   /** Into the MSP escalation queue unless a queue is named. */
-  z.strictObject({ type: z.literal('escalate_to_msp'), queueId: id.optional() }),
+  z.strictObject({ type: z.literal('escalate_to_msp'), queueId: entityId.optional() }),
   z.strictObject({
     type: z.literal('add_note'),
     title: z.string().trim().max(200).optional(),
     body: z.string().trim().min(1).max(10_000),
     publishLevel: z.enum(publishLevels),
   }),
-  z.strictObject({ type: z.literal('apply_sla'), slaId: id }),
-  z.strictObject({ type: z.literal('notify'), templateId: id, recipients: recipientSpec.optional() }),
-  z.strictObject({ type: z.literal('call_webhook'), subscriptionId: id }),
+  z.strictObject({ type: z.literal('apply_sla'), slaId: entityId }),
+  z.strictObject({ type: z.literal('notify'), templateId: entityId, recipients: recipientSpec.optional() }),
+  z.strictObject({ type: z.literal('call_webhook'), subscriptionId: entityId }),
 ]);
 export type RuleAction = z.infer<typeof ruleAction>;

@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { queryRows } from '../../db/database.ts';
-import type { DomainEventType } from '../outbox/outbox.writer.ts';
+import type { TicketAutomation, TicketChange } from '../ticket/ticket-automation.ts';
 import type { BusinessCalendar } from '../sla/business-calendar.ts';
 import { loadLocationCalendar } from '../sla/location-calendar.ts';
 import { updateSlaClock } from '../sla/sla-clock.ts';
@@ -26,14 +25,6 @@ import {
   type RuleRow,
   type TicketFactsRow,
 } from './workflow.repository.ts';
-
-/** A change to a ticket, as the services report it to the engine. */
-export interface TicketChange {
-  eventType: DomainEventType;
-  ticketId: number;
-  changedFields?: readonly string[];
-  notePublishLevel?: string;
-}
 
 /** The rule triggers one saved change fires. */
 export function triggersOf(change: TicketChange): RuleTrigger[] {
@@ -72,22 +63,17 @@ export function automationWanted(change: TicketChange): SQL {
 }
 
 /**
- * The hook the ticket services call after a save, in its transaction: matching
- * rules apply their actions and the SLA clock moves, all before the commit.
- * Rule actions that save the ticket come back here one level deeper; a rule never
- * re-triggers itself and the chain stops at `maxRuleDepth`.
+ * What a ticket save runs, in its transaction, when `automationWanted` said yes: matching rules apply
+ * their actions and the SLA clock moves, all before the commit. Rule actions that save the ticket come
+ * back here one level deeper; a rule never re-triggers itself and the chain stops at `maxRuleDepth`.
  */
 export async function runTicketAutomation(
   context: ActorContext,
   change: TicketChange,
-  /** Already read by the caller (see automationWanted); otherwise asked here. */
-  wanted?: boolean,
+  wanted: boolean,
 ): Promise<void> {
+  if (!wanted) return;
   const triggers = triggersOf(change);
-  if (wanted === undefined) {
-    const [row] = await queryRows(context.tx, sql`SELECT ${automationWanted(change)} AS wanted`);
-    if (row?.wanted !== true) return;
-  } else if (!wanted) return;
   const triggeredBy = context.actor.licence;
   await asAutomation(context, async (automation) => {
     await runRules(automation, change.ticketId, triggers, { changedFields: change.changedFields ?? [] });
@@ -99,6 +85,12 @@ export async function runTicketAutomation(
     });
   });
 }
+
+/** The rules engine in the ticket module's automation port; plugged in by the composition roots. */
+export const rulesEngineAutomation: TicketAutomation = {
+  wanted: automationWanted,
+  run: runTicketAutomation,
+};
 
 export interface ParsedRule {
   row: RuleRow;

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, idParams } from '../../lib/http-schemas.ts';
-import { withActor } from '../../server/request-context.ts';
+import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
+import { withActor } from '../../access/request-context.ts';
 import {
   ruleInput,
+  ruleListItemSchema,
+  ruleListQuery,
   rulePatch,
   ruleRunSchema,
   ruleSchema,
@@ -30,11 +32,12 @@ export function workflowRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Workflow rules (administrators)',
-        response: { 200: z.object({ items: z.array(ruleSchema) }), ...errorResponses },
+        summary: 'Workflow rules (administrators), by event and run order, cursor-paginated',
+        querystring: ruleListQuery,
+        response: { 200: pageOf(ruleListItemSchema), ...errorResponses },
       },
     },
-    (request) => withActor(request, listRules),
+    (request) => withActor(request, (context) => listRules(context, request.query)),
   );
   routes.get(
     '/api/v1/workflow-rules/:id',

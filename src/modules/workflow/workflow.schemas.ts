@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { entityId, pageQuery } from '../../lib/http-schemas.ts';
 import { configurationName } from '../organisation/organisation.schemas.ts';
 import { ruleAction, ruleCondition, ruleTriggers } from './rule-definition.ts';
-
-const id = z.number().int().positive().max(2_147_483_647);
 
 const ruleFields = {
   name: configurationName,
@@ -13,13 +12,13 @@ const ruleFields = {
   /** "No update for N business hours": N × 60. */
   idleMinutes: z.number().int().min(1).max(525_600).nullable().optional(),
   /** Business hours for time-based triggers and time conditions. */
-  locationId: id.nullable().optional(),
+  locationId: entityId.nullable().optional(),
   scope: z
     .strictObject({
-      companyId: id.nullable().optional(),
-      categoryId: id.nullable().optional(),
+      companyId: entityId.nullable().optional(),
+      categoryId: entityId.nullable().optional(),
       /** The department of the ticket's primary resource. */
-      departmentId: id.nullable().optional(),
+      departmentId: entityId.nullable().optional(),
     })
     .optional(),
   conditions: z.array(ruleCondition).max(50).default([]),
@@ -37,6 +36,12 @@ export const rulePatch = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.');
 export type RulePatch = z.infer<typeof rulePatch>;
+
+export const ruleListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().min(1).max(200).optional().describe('Part of the name'),
+});
+export type RuleListQuery = z.infer<typeof ruleListQuery>;
 
 export const ruleSchema = z.object({
   id: z.number(),
@@ -62,7 +67,16 @@ export const ruleSchema = z.object({
 });
 export type RuleResponse = z.infer<typeof ruleSchema>;
 
-export const testRunInput = z.strictObject({ ticketId: id });
+/** A list row: the rule and how its latest run ended. */
+export const ruleListItemSchema = ruleSchema.extend({
+  lastRun: z
+    .object({ outcome: z.string(), occurredAt: z.string() })
+    .nullable()
+    .describe('The latest entry of the run log; null when the rule never ran'),
+});
+export type RuleListItem = z.infer<typeof ruleListItemSchema>;
+
+export const testRunInput = z.strictObject({ ticketId: entityId });
 
 export const testRunSchema = z.object({
   inScope: z.boolean(),
@@ -79,6 +93,7 @@ export type TestRunResponse = z.infer<typeof testRunSchema>;
 export const ruleRunSchema = z.object({
   id: z.number(),
   ticketId: z.number().nullable(),
+  ticketNumber: z.string().nullable().describe("The ticket's number, null once it was deleted"),
   trigger: z.string(),
   outcome: z.string(),
   details: z.unknown(),

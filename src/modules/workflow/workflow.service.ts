@@ -1,9 +1,12 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
-import { isAdmin } from '../../access/actor.ts';
-import { workflowRuleRuns, workflowRules } from '../../db/schema/index.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { requireAdmin } from '../../access/authorize.ts';
+import { tickets, workflowRuleRuns, workflowRules } from '../../db/schema/index.ts';
+import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
+import { escapeLike } from '../company/company.repository.ts';
 import { presentTicket } from '../ticket/ticket.presenter.ts';
 import { getVisibleTicket } from '../ticket/ticket.service.ts';
 import { asAutomation } from './automation-actor.ts';
@@ -14,24 +17,68 @@ import { referenceProblems } from './rule-references.ts';
 import { factsFor, inScope, parseRule } from './rules-engine.ts';
 import { loadTicketFacts, type RuleRow } from './workflow.repository.ts';
 import { presentRule } from './workflow.presenter.ts';
-import type { RuleInput, RulePatch, RuleResponse, TestRunResponse } from './workflow.schemas.ts';
+import type {
+  RuleInput,
+  RuleListItem,
+  RuleListQuery,
+  RulePatch,
+  RuleResponse,
+  TestRunResponse,
+} from './workflow.schemas.ts';
 
-function assertAdmin(context: ActorContext): void {
-  if (!isAdmin(context.actor))
-    throw forbidden('Only administrators manage workflow rules. Ask your administrator.');
-}
+const ruleCursor = z.tuple([cursorPart.text, cursorPart.integer, cursorPart.id]);
 
-export async function listRules(context: ActorContext): Promise<{ items: RuleResponse[] }> {
-  assertAdmin(context);
+/** By event, then in the order they run (workflow_rules_trigger_idx). */
+export async function listRules(context: ActorContext, query: RuleListQuery): Promise<Page<RuleListItem>> {
+  requireAdmin(context.actor, 'manage workflow rules');
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, ruleCursor);
   const rows = await context.tx
     .select()
     .from(workflowRules)
-    .orderBy(asc(workflowRules.trigger), asc(workflowRules.position), asc(workflowRules.id));
-  return { items: rows.map(presentRule) };
+    .where(
+      and(
+        query.q === undefined ? undefined : ilike(workflowRules.name, `%${escapeLike(query.q)}%`),
+        after === null
+          ? undefined
+          : sql`(${workflowRules.trigger}, ${workflowRules.position}, ${workflowRules.id}) > (${after[0]}, ${after[1]}, ${after[2]})`,
+      ),
+    )
+    .orderBy(asc(workflowRules.trigger), asc(workflowRules.position), asc(workflowRules.id))
+    .limit(query.limit + 1);
+  const lastRuns = await latestRuns(
+    context,
+    rows.map((row) => row.id),
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (row) => [row.trigger, row.position, row.id],
+    (row) => ({ ...presentRule(row), lastRun: lastRuns.get(row.id) ?? null }),
+  );
+}
+
+/** The latest run of each rule, in one statement (workflow_rule_runs_rule_idx). */
+async function latestRuns(
+  context: ActorContext,
+  ruleIds: number[],
+): Promise<Map<number, { outcome: string; occurredAt: string }>> {
+  if (ruleIds.length === 0) return new Map();
+  const rows = await context.tx
+    .selectDistinctOn([workflowRuleRuns.ruleId], {
+      ruleId: workflowRuleRuns.ruleId,
+      outcome: workflowRuleRuns.outcome,
+      occurredAt: workflowRuleRuns.occurredAt,
+    })
+    .from(workflowRuleRuns)
+    .where(inArray(workflowRuleRuns.ruleId, ruleIds))
+    .orderBy(workflowRuleRuns.ruleId, desc(workflowRuleRuns.id));
+  return new Map(
+    rows.map((row) => [row.ruleId, { outcome: row.outcome, occurredAt: row.occurredAt.toISOString() }]),
+  );
 }
 
 async function findRule(context: ActorContext, id: number): Promise<RuleRow> {
-  assertAdmin(context);
+  requireAdmin(context.actor, 'manage workflow rules');
   const [row] = await context.tx.select().from(workflowRules).where(eq(workflowRules.id, id));
   if (!row) throw notFound('Workflow rule');
   return row;
@@ -83,7 +130,7 @@ function valuesOf(input: RuleInput | RulePatch): Partial<RuleValues> {
 }
 
 export async function createRule(context: ActorContext, input: RuleInput): Promise<RuleResponse> {
-  assertAdmin(context);
+  requireAdmin(context.actor, 'manage workflow rules');
   const values = { ...valuesOf(input), createdByResourceId: context.actor.resourceId } as RuleValues;
   await assertRunnable(context, values);
   const [row] = await context.tx.insert(workflowRules).values(values).returning();
@@ -130,19 +177,21 @@ export async function deleteRule(context: ActorContext, id: number): Promise<voi
 export async function listRuleRuns(context: ActorContext, id: number) {
   await findRule(context, id);
   const rows = await context.tx
-    .select()
+    .select({ run: workflowRuleRuns, ticketNumber: tickets.number })
     .from(workflowRuleRuns)
+    .leftJoin(tickets, eq(tickets.id, workflowRuleRuns.ticketId))
     .where(eq(workflowRuleRuns.ruleId, id))
     .orderBy(desc(workflowRuleRuns.id))
     .limit(100);
   return {
-    items: rows.map((row) => ({
-      id: row.id,
-      ticketId: row.ticketId,
-      trigger: row.trigger,
-      outcome: row.outcome,
-      details: row.details,
-      occurredAt: row.occurredAt.toISOString(),
+    items: rows.map(({ run, ticketNumber }) => ({
+      id: run.id,
+      ticketId: run.ticketId,
+      ticketNumber,
+      trigger: run.trigger,
+      outcome: run.outcome,
+      details: run.details,
+      occurredAt: run.occurredAt.toISOString(),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { type Actor, isMspActor } from '../../access/actor.ts';
+import { authorize } from '../../access/authorize.ts';
 import type { Abilities } from '../../access/permissions.ts';
 import { worklistItems } from '../../db/schema/index.ts';
 import type { LicenceType } from '../../shared/access-vocabulary.ts';
@@ -28,9 +29,9 @@ export const worklistLicences: readonly LicenceType[] = ['full', 'co_managed'];
 
 /** A list of tickets is pointless, and refused, without the right to see any. */
 export function assertMayKeepWorklist(actor: Actor): void {
-  if (actor.securityLevel.permissions.tickets.view === 'none') {
-    throw forbidden('Your security level does not allow viewing tickets, so you have no worklist.');
-  }
+  authorize(actor, 'tickets', 'view', undefined, {
+    reason: 'Your security level does not allow viewing tickets, so you have no worklist.',
+  });
 }
 
 export function assertMayAddForColleague(actor: Actor): void {

@@ -1,21 +1,41 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.ts';
+import { exactTimestamp } from '../../db/keyset.ts';
 import { tickets, worklistItems } from '../../db/schema/index.ts';
-import { listTickets, type TicketWithSecondaries } from '../ticket/ticket.repository.ts';
+import { listTickets, type NamedTicket } from '../ticket/ticket.repository.ts';
 
 export type WorklistItemRow = typeof worklistItems.$inferSelect;
-export type WorklistEntry = WorklistItemRow & { ticket: TicketWithSecondaries };
+export type WorklistEntry = WorklistItemRow & { ticket: NamedTicket };
+
+/** Where a worklist page ends: the list's order — position, the exact time added, ticket id. */
+export type WorklistKey = readonly [number, string, number];
+export type WorklistPageRow = WorklistItemRow & { key: WorklistKey; ticket: NamedTicket | null };
 
 /**
- * The items in `scope`, in order, whose ticket `ticketScope` lets the reader
- * see; a ticket that left the reader's view simply drops out of the list.
+ * The items in `scope`, in order, after `after` (at most `limit`, when given), each with its ticket
+ * if `ticketScope` lets the reader see it — a ticket that left the reader's view has none.
  */
-export async function listWorklist(tx: Transaction, scope: SQL, ticketScope: SQL): Promise<WorklistEntry[]> {
-  const items = await tx
-    .select()
+export async function listWorklistPage(
+  tx: Transaction,
+  scope: SQL,
+  ticketScope: SQL,
+  after: WorklistKey | null,
+  limit: number | null,
+): Promise<WorklistPageRow[]> {
+  const query = tx
+    .select({ item: getTableColumns(worklistItems), addedAtKey: exactTimestamp(worklistItems.addedAt) })
     .from(worklistItems)
-    .where(scope)
-    .orderBy(asc(worklistItems.position), asc(worklistItems.addedAt), asc(worklistItems.ticketId));
+    .where(
+      and(
+        scope,
+        after === null
+          ? undefined
+          : sql`(${worklistItems.position}, ${worklistItems.addedAt}, ${worklistItems.ticketId}) > (${after[0]}, ${after[1]}::timestamptz, ${after[2]})`,
+      ),
+    )
+    .orderBy(asc(worklistItems.position), asc(worklistItems.addedAt), asc(worklistItems.ticketId))
+    .$dynamic();
+  const items = await (limit === null ? query : query.limit(limit));
   if (items.length === 0) return [];
   const visible = await listTickets(
     tx,
@@ -23,18 +43,26 @@ export async function listWorklist(tx: Transaction, scope: SQL, ticketScope: SQL
       ticketScope,
       inArray(
         tickets.id,
-        items.map((item) => item.ticketId),
+        items.map(({ item }) => item.ticketId),
       ),
     ),
     '-lastActivityAt',
+    'lastActivityAt',
     null,
     items.length,
   );
   const byId = new Map(visible.map((ticket) => [ticket.id, ticket]));
-  return items.flatMap((item) => {
-    const ticket = byId.get(item.ticketId);
-    return ticket ? [{ ...item, ticket }] : [];
-  });
+  return items.map(({ item, addedAtKey }) => ({
+    ...item,
+    key: [item.position, addedAtKey, item.ticketId] as const,
+    ticket: byId.get(item.ticketId) ?? null,
+  }));
+}
+
+/** The whole list in `scope`, in order, of the tickets the reader can still see. */
+export async function listWorklist(tx: Transaction, scope: SQL, ticketScope: SQL): Promise<WorklistEntry[]> {
+  const rows = await listWorklistPage(tx, scope, ticketScope, null, null);
+  return rows.flatMap(({ key: _key, ticket, ...item }) => (ticket ? [{ ...item, ticket }] : []));
 }
 
 /** Never with `.returning()`: a row put on a colleague's list is not readable by its writer (RLS). */

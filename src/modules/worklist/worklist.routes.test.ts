@@ -2,21 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket, type DemoIds, demoIds } from '../../../test/factories.ts';
 import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestClient, type TestTandem } from '../../../test/test-tandem.ts';
+import type { z } from 'zod';
+import type { ErrorBody, PageOutput } from '../../lib/http-schemas.ts';
+import type { worklistSchema } from './worklist.schemas.ts';
+import type { auditEntrySchema } from '../audit/audit.schemas.ts';
 
-interface Worklist {
-  items: {
-    ticketId: number;
-    position: number;
-    addedByResourceId: number | null;
-    ticket: { id: number; number: string; title: string; abilities: Record<string, boolean> };
-    abilities: Record<string, boolean>;
-  }[];
-  limit: number;
-  abilities: { addForColleague: boolean };
-}
-interface ErrorBody {
-  error: { code: string; message: string; details: Record<string, unknown> };
-}
+type AuditPage = PageOutput<typeof auditEntrySchema>;
+type Worklist = z.output<typeof worklistSchema>;
 
 describe.each(testDatabaseTargets)('worklists on $name', (target) => {
   let tandem: TestTandem;
@@ -77,10 +69,7 @@ describe.each(testDatabaseTargets)('worklists on $name', (target) => {
     const audit = await admin.get(
       `/api/v1/audit-log?entityType=worklist_item&entityId=${ids.resource('dispatch@northwind.example')}:${ticket.id}`,
     );
-    expect(audit.json<{ items: { action: string }[] }>().items.map((entry) => entry.action)).toEqual([
-      'delete',
-      'create',
-    ]);
+    expect(audit.json<AuditPage>().items.map((entry) => entry.action)).toEqual(['delete', 'create']);
   });
 
   it('reorders the whole list, and refuses an order that is not exactly the list', async () => {

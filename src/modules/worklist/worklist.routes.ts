@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../lib/http-schemas.ts';
-import { actorOf, withActor } from '../../server/request-context.ts';
+import { actorOf, withActor } from '../../access/request-context.ts';
 import {
   worklistAddInput,
+  worklistListQuery,
   worklistNextInput,
   worklistNextSchema,
   worklistOrderInput,
@@ -31,11 +32,13 @@ export function worklistRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Your worklist, in order, with a summary of each ticket you can still see',
+        summary:
+          'Your worklist, in order, with a summary of each ticket you can still see; cursor pages of at most 25 (the whole list by default)',
+        querystring: worklistListQuery,
         response: { 200: worklistSchema, ...errorResponses },
       },
     },
-    (request) => withActor(request, getOwnWorklist),
+    (request) => withActor(request, (context) => getOwnWorklist(context, request.query)),
   );
 
   routes.post(

@@ -1,27 +1,32 @@
 import { z } from 'zod';
-import { abilitiesSchema } from '../../lib/http-schemas.ts';
+import { abilitiesSchema, entityId, entityIdFromString, pageQuery } from '../../lib/http-schemas.ts';
 import { ticketSchema } from '../ticket/ticket.schemas.ts';
 
 /** A worklist holds at most this many tickets (SPEC "Worklists"). */
 export const worklistLimit = 25;
 
-const id = z.number().int().positive().max(2_147_483_647);
+/** Cursor pages like every list; a page holds the whole worklist unless a smaller limit is asked for. */
+export const worklistListQuery = z.strictObject({
+  cursor: pageQuery.cursor,
+  limit: z.coerce.number().int().min(1).max(worklistLimit).default(worklistLimit),
+});
+export type WorklistListQuery = z.infer<typeof worklistListQuery>;
 
 export const worklistTicketParams = z.strictObject({
-  ticketId: z.coerce.number().int().positive().max(2_147_483_647),
+  ticketId: entityIdFromString,
 });
 
 export const worklistAddInput = z.strictObject({
-  ticketId: id,
+  ticketId: entityId,
   /** A colleague's worklist instead of your own (MSP staff; the colleague must be able to see the ticket). */
-  resourceId: id.optional(),
+  resourceId: entityId.optional(),
 });
 export type WorklistAddInput = z.infer<typeof worklistAddInput>;
 
 export const worklistOrderInput = z.strictObject({
   /** Every ticket on your worklist, in the new order. */
   ticketIds: z
-    .array(id)
+    .array(entityId)
     .max(worklistLimit)
     .refine((ids) => new Set(ids).size === ids.length, 'Each ticket may appear only once.'),
 });
@@ -29,7 +34,7 @@ export type WorklistOrderInput = z.infer<typeof worklistOrderInput>;
 
 export const worklistNextInput = z.strictObject({
   /** The ticket you just finished: taken off the list before the next one is picked. */
-  doneTicketId: id.optional(),
+  doneTicketId: entityId.optional(),
 });
 export type WorklistNextInput = z.infer<typeof worklistNextInput>;
 
@@ -63,6 +68,8 @@ export type WorklistItemResponse = z.infer<typeof worklistItemSchema>;
 
 export const worklistSchema = z.object({
   items: z.array(worklistItemSchema),
+  nextCursor: z.string().nullable(),
+  /** How many tickets a worklist may hold. */
   limit: z.number(),
   abilities: z.object({
     /** Whether you may put tickets on a colleague's worklist. */

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { loadActor } from '../../access/actor-loader.ts';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import type { Actor } from '../../access/actor.ts';
 import type { Database } from '../../db/database.ts';
+import { cursorPart, decodeCursor, toPage } from '../../lib/cursor.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { postgresErrorOf } from '../../lib/postgres-error.ts';
 import { recordAudit } from '../audit/audit.writer.ts';
@@ -21,6 +23,7 @@ import {
   deleteWorklistItem,
   insertWorklistItem,
   listWorklist,
+  listWorklistPage,
   listWorklistRows,
   setPositions,
   statsOf,
@@ -30,6 +33,7 @@ import {
 import {
   type WorklistAddInput,
   worklistLimit,
+  type WorklistListQuery,
   type WorklistPlacement,
   type WorklistResponse,
 } from './worklist.schemas.ts';
@@ -55,12 +59,31 @@ export async function unsafeLoadColleagueFacts(
   return { resourceId, actor, stats: await unsafeWorklistStatsOf(system, resourceId) };
 }
 
-export async function getOwnWorklist(context: ActorContext): Promise<WorklistResponse> {
+const worklistCursor = z.tuple([cursorPart.integer, cursorPart.timestamp, cursorPart.id]);
+
+/**
+ * One page of the reader's worklist, in its order. A ticket the reader can no longer see is left out,
+ * so a page may hold fewer items than the limit; the cursor still continues after it.
+ */
+export async function getOwnWorklist(
+  context: ActorContext,
+  query: WorklistListQuery = { limit: worklistLimit },
+): Promise<WorklistResponse> {
   const { tx, actor } = context;
   assertMayKeepWorklist(actor);
-  const entries = await listWorklist(tx, worklistScope(actor), ticketScope(actor));
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor, worklistCursor);
+  const rows = await listWorklistPage(tx, worklistScope(actor), ticketScope(actor), after, query.limit + 1);
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => row.key,
+    (row) => row,
+  );
   return {
-    items: entries.map((entry) => presentWorklistItem(actor, entry)),
+    items: page.items.flatMap(({ ticket, ...item }) =>
+      ticket ? [presentWorklistItem(actor, { ...item, ticket })] : [],
+    ),
+    nextCursor: page.nextCursor,
     limit: worklistLimit,
     abilities: { addForColleague: mayAddForColleague(actor) },
   };

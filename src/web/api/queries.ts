@@ -2,17 +2,23 @@ import { MutationCache, QueryCache, QueryClient, queryOptions, useQuery } from '
 import { api, isApiError, setCsrfToken } from './client.ts';
 import type {
   Company,
+  IssueType,
+  Items,
   Me,
-  Named,
   NoteType,
   Page,
   Queue,
   Resource,
   TicketCategory,
+  TicketDetail,
+  TicketPriority,
+  TicketSource,
   TicketStatus,
   WorkType,
   Worklist,
-} from './types.ts';
+} from './contract.ts';
+import { queryKeys } from './query-keys.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 /** A session that ended (idle, signed out elsewhere, revoked) sends the user back to sign in, then here. */
 function onApiError(error: Error): void {
@@ -35,7 +41,7 @@ export const queryClient = new QueryClient({
 });
 
 export const meQuery = queryOptions({
-  queryKey: ['me'],
+  queryKey: queryKeys.me,
   queryFn: async (): Promise<Me | null> => {
     try {
       const me = await api.get<Me>('/api/v1/me');
@@ -55,8 +61,12 @@ export function useMe(): Me {
   return data;
 }
 
-/** Reads every page of a small list (configuration, companies): at most `maxPages` × 200 rows. */
-async function allPages<T>(path: string, query: Record<string, string> = {}, maxPages = 10): Promise<T[]> {
+/** Reads every page of a small list (companies, a ticket's time and history): at most `maxPages` × 200 rows. */
+export async function allPages<T>(
+  path: string,
+  query: Record<string, string> = {},
+  maxPages = 10,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page++) {
@@ -69,64 +79,75 @@ async function allPages<T>(path: string, query: Record<string, string> = {}, max
 }
 
 const long = { staleTime: 5 * 60_000 };
-const items = <T>(path: string) => api.get<{ items: T[] }>(path).then((result) => result.items);
+const items = <T>(path: string) => api.get<Items<T>>(path).then((result) => result.items);
 
 export const referenceQueries = {
   statuses: queryOptions({
-    queryKey: ['statuses'],
+    queryKey: queryKeys.reference.statuses,
     queryFn: () => items<TicketStatus>('/api/v1/ticket-statuses'),
     ...long,
   }),
   priorities: queryOptions({
-    queryKey: ['priorities'],
-    queryFn: () => items<Named & { sortOrder: number }>('/api/v1/ticket-priorities'),
+    queryKey: queryKeys.reference.priorities,
+    queryFn: () => items<TicketPriority>('/api/v1/ticket-priorities'),
     ...long,
   }),
-  queues: queryOptions({ queryKey: ['queues'], queryFn: () => items<Queue>('/api/v1/queues'), ...long }),
+  queues: queryOptions({
+    queryKey: queryKeys.reference.queues,
+    queryFn: () => items<Queue>('/api/v1/queues'),
+    ...long,
+  }),
   categories: queryOptions({
-    queryKey: ['categories'],
+    queryKey: queryKeys.reference.categories,
     queryFn: () => items<TicketCategory>('/api/v1/ticket-categories'),
     ...long,
   }),
   sources: queryOptions({
-    queryKey: ['sources'],
-    queryFn: () => items<Named>('/api/v1/ticket-sources'),
+    queryKey: queryKeys.reference.sources,
+    queryFn: () => items<TicketSource>('/api/v1/ticket-sources'),
     ...long,
   }),
   issueTypes: queryOptions({
-    queryKey: ['issueTypes'],
-    queryFn: () => items<Named>('/api/v1/issue-types'),
+    queryKey: queryKeys.reference.issueTypes,
+    queryFn: () => items<IssueType>('/api/v1/issue-types'),
     ...long,
   }),
   workTypes: queryOptions({
-    queryKey: ['workTypes'],
+    queryKey: queryKeys.reference.workTypes,
     queryFn: () => items<WorkType>('/api/v1/work-types'),
     ...long,
   }),
   noteTypes: queryOptions({
-    queryKey: ['noteTypes'],
+    queryKey: queryKeys.reference.noteTypes,
     queryFn: () => items<NoteType>('/api/v1/note-types'),
     ...long,
   }),
   companies: queryOptions({
-    queryKey: ['companies', 'all'],
+    queryKey: queryKeys.reference.companies,
     queryFn: () => allPages<Company>('/api/v1/companies'),
     ...long,
   }),
   resources: queryOptions({
-    queryKey: ['resources', 'all'],
+    queryKey: queryKeys.reference.resources,
     queryFn: () => allPages<Resource>('/api/v1/resources'),
     ...long,
   }),
 };
 
+export const ticketDetailQuery = (ticketId: number) =>
+  queryOptions({
+    queryKey: queryKeys.ticket(ticketId).detail,
+    queryFn: () => api.get<TicketDetail>(`/api/v1/tickets/${ticketId}`),
+  });
+
 export const worklistQuery = queryOptions({
-  queryKey: ['worklist'],
+  queryKey: queryKeys.worklist,
   queryFn: () => api.get<Worklist>('/api/v1/worklist'),
 });
 
 /** id → name lookups for the reference lists; unknown ids show as "#id". */
 export function useNames() {
+  const { t } = useI18n();
   const statuses = useQuery(referenceQueries.statuses).data ?? [];
   const priorities = useQuery(referenceQueries.priorities).data ?? [];
   const queues = useQuery(referenceQueries.queues).data ?? [];
@@ -141,10 +162,15 @@ export function useNames() {
     queue: name(queues),
     category: name(categories),
     company: name(companies),
-    resource: (id: number | null | undefined) => {
+    /**
+     * A person by name, never by id: the name the row came with (`known`: the server names the people
+     * on what the reader can read), else from the people the reader may list, else "someone".
+     */
+    resource: (id: number | null | undefined, known?: string | null) => {
       if (id === null || id === undefined) return '—';
+      if (known) return known;
       const person = resources.find((row) => row.id === id);
-      return person ? `${person.firstName} ${person.lastName}` : `#${id}`;
+      return person ? `${person.firstName} ${person.lastName}` : t('history.someone');
     },
     statusMeaning: (id: number) => statuses.find((row) => row.id === id)?.meaning,
   };

@@ -10,12 +10,22 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { IconChecklist, IconBuilding, IconListDetails, IconPlus, IconSearch } from '@tabler/icons-react';
+import {
+  IconChecklist,
+  IconBuilding,
+  IconHome,
+  IconListDetails,
+  IconPlus,
+  IconSearch,
+  IconSettings,
+} from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useMe } from '../api/queries.ts';
 import { GlobalSearch } from '../components/global-search.tsx';
 import { StopwatchBar } from '../components/stopwatch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
+import { NotificationBell } from '../components/notification-bell.tsx';
+import { ViewAsBanner } from '../components/view-as-banner.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function AppLayout() {
@@ -25,6 +35,7 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const isPhone = useMediaQuery('(max-width: 48em)');
   const nav = [
+    { to: '/home', label: t('nav.home'), icon: IconHome, active: pathname === '/home' },
     {
       to: '/tickets',
       label: t('nav.tickets'),
@@ -39,6 +50,9 @@ export function AppLayout() {
       icon: IconBuilding,
       active: pathname.startsWith('/companies'),
     },
+    ...(me.isAdmin
+      ? [{ to: '/admin', label: t('nav.admin'), icon: IconSettings, active: pathname.startsWith('/admin') }]
+      : []),
   ] as const;
   const coManagedReach = me.licence === 'co_managed' && me.reach !== 'all' ? me.reach : null;
 
@@ -60,6 +74,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <Tooltip label={t('search.shortcut')}>
               <UnstyledButton
                 onClick={() => {
@@ -107,6 +122,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        <ViewAsBanner />
         <Text size="sm" c="dimmed" mb="xs" data-testid="signed-in-as">
           {t('header.signedInAs', { name: me.displayName })}
           {coManagedReach &&

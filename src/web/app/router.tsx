@@ -1,46 +1,22 @@
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-  redirect,
-} from '@tanstack/react-router';
-import { queryClient, meQuery } from '../api/queries.ts';
+import { createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { NotFoundPage } from '../pages/not-found.tsx';
-import { SignInPage } from '../pages/sign-in.tsx';
-import { TicketListPage, validateTicketSearch } from '../pages/ticket-list.tsx';
-import { AppLayout } from './app-layout.tsx';
-
-const rootRoute = createRootRoute({ notFoundComponent: () => <NotFoundPage /> });
-
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { next?: string } =>
-    typeof search.next === 'string' && search.next.startsWith('/') ? { next: search.next } : {},
-  component: SignInPage,
-});
-
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ location }) => {
-    const me = await queryClient.query(meQuery);
-    if (!me) {
-      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect is thrown by design
-      throw redirect({ to: '/sign-in', search: { next: location.href } });
-    }
-  },
-  component: AppLayout,
-  notFoundComponent: () => <NotFoundPage />,
-});
+import { TicketListPage } from '../pages/ticket-list/ticket-list-page.tsx';
+import { validateTicketSearch } from '../pages/ticket-list/ticket-search.ts';
+import { validateCoManagedSearch } from '../pages/admin-co-managed/co-managed-search.ts';
+import { appRoute, rootRoute, signInRoute } from './app-route.tsx';
+import { adminAutomationRoutes } from './routes/admin-automation.tsx';
+import { adminConfigRoutes } from './routes/admin-config.tsx';
+import { adminOversightRoutes } from './routes/admin-oversight.tsx';
+import { adminPeopleRoutes } from './routes/admin-people.tsx';
+import { coManagedWizardRoutes } from './routes/co-managed-wizard.tsx';
+import { homeRoutes } from './routes/home.tsx';
 
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   beforeLoad: () => {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect is thrown by design
-    throw redirect({ to: '/tickets' });
+    throw redirect({ to: '/home' });
   },
 });
 
@@ -81,17 +57,90 @@ export const companyRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/companies.tsx'), 'CompanyPage'),
 });
 
+const accountSecurityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/security',
+  component: lazyRouteComponent(() => import('../pages/account-security.tsx'), 'AccountSecurityPage'),
+});
+
+const adminCoManagedRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/co-managed',
+  validateSearch: validateCoManagedSearch,
+  component: lazyRouteComponent(
+    () => import('../pages/admin-co-managed/admin-co-managed-page.tsx'),
+    'AdminCoManagedPage',
+  ),
+});
+
+const adminExplainRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/explain',
+  component: lazyRouteComponent(
+    () => import('../pages/admin-explain/admin-explain-page.tsx'),
+    'AdminExplainPage',
+  ),
+});
+
+const adminHomeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('../pages/admin/admin-home-page.tsx'), 'AdminHomePage'),
+});
+
+const adminActivationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/activations',
+  component: lazyRouteComponent(() => import('../pages/admin/activations-page.tsx'), 'ActivationsPage'),
+});
+
+const adminSecurityLevelsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/security-levels',
+  component: lazyRouteComponent(
+    () => import('../pages/admin/security-levels-page.tsx'),
+    'SecurityLevelsPage',
+  ),
+});
+
+export const adminSecurityLevelRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/security-levels/$levelId',
+  component: lazyRouteComponent(() => import('../pages/admin/security-level-page.tsx'), 'SecurityLevelPage'),
+});
+
 // The list and sign-in come with the first load; the other screens load when first opened.
+/** Any other address inside the app: "not found" in the app's frame, after sign-in like every page. */
+const unknownRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     indexRoute,
+    ...homeRoutes,
     ticketsRoute,
     newTicketRoute,
     ticketRoute,
     worklistRoute,
     companiesRoute,
     companyRoute,
+    accountSecurityRoute,
+    adminCoManagedRoute,
+    adminExplainRoute,
+    adminHomeRoute,
+    adminActivationsRoute,
+    adminSecurityLevelsRoute,
+    adminSecurityLevelRoute,
+    ...adminConfigRoutes,
+    ...adminPeopleRoutes,
+    ...adminAutomationRoutes,
+    ...adminOversightRoutes,
+    ...coManagedWizardRoutes,
+    unknownRoute,
   ]),
 ]);
 

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Deletes one row after a confirmation; shown only where the row's `abilities.delete` says so. */
@@ -11,7 +12,7 @@ export function DeleteButton({ url, label, ticketId }: { url: string; label: str
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => api.delete(url),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ticket', ticketId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticketId).all }),
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
   });
   return (

@@ -6,7 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import type { Company, Contact, Page, Ticket } from '../api/types.ts';
+import type { Company, Contact, Page, Ticket } from '../api/contract.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Ctrl/Cmd+K: tickets, companies and contacts — each list as the API scopes it for the signed-in user. */
@@ -17,7 +18,7 @@ export function GlobalSearch() {
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const enabled = debounced.length >= 2;
   const results = useQuery({
-    queryKey: ['search', debounced],
+    queryKey: queryKeys.globalSearch(debounced),
     enabled,
     queryFn: async () => {
       const [tickets, companies, contacts] = await Promise.all([

@@ -4,8 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { api, isApiError } from '../api/client.ts';
+import type { TimeEntry, TimeEntryBody } from '../api/contract.ts';
 import { referenceQueries } from '../api/queries.ts';
-import type { TimeEntry } from '../api/types.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PublishLevelSelect } from './publish-level.tsx';
 
@@ -46,12 +47,12 @@ export function LogTimeForm({
         billable,
         ...(useTimes ? { startedAt: stopwatchStartedAt, endedAt } : { hours: hours.toFixed(2) }),
         ...(publishLevel ? { publishLevel } : {}),
-      });
+      } satisfies TimeEntryBody);
     },
     onSuccess: async (entry) => {
       notifications.show({ color: 'green', message: t('time.logged', { hours: formatNumber(entry.hours) }) });
       setSummary('');
-      await queryClient.invalidateQueries({ queryKey: ['ticket', ticketId] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticketId).all });
       onLogged?.();
     },
     onError: (error) => {

@@ -6,7 +6,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { api } from '../api/client.ts';
-import type { Attachment, Page, Ticket } from '../api/types.ts';
+import type { Attachment, Page, Ticket } from '../api/contract.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeleteButton } from './delete-button.tsx';
 import { PublishLevelBadge, PublishLevelSelect } from './publish-level.tsx';
@@ -19,7 +20,7 @@ export function TicketAttachments({ ticket, isPhone }: { ticket: Ticket; isPhone
   const [publishLevel, setPublishLevel] = useState<PublishLevel | null>(null);
   const [preview, setPreview] = useState<Attachment | null>(null);
   const attachments = useQuery({
-    queryKey: ['ticket', ticket.id, 'attachments'],
+    queryKey: queryKeys.ticket(ticket.id).attachments,
     queryFn: () => api.get<Page<Attachment>>(`/api/v1/tickets/${ticket.id}/attachments`, { limit: 200 }),
   });
   const upload = useMutation({
@@ -33,7 +34,7 @@ export function TicketAttachments({ ticket, isPhone }: { ticket: Ticket; isPhone
       }
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['ticket', ticket.id] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id).all }),
   });
   const items = attachments.data?.items ?? [];
 
@@ -41,7 +42,7 @@ export function TicketAttachments({ ticket, isPhone }: { ticket: Ticket; isPhone
     <Stack>
       <PublishLevelSelect
         label={t('notes.publishLevel')}
-        placeholder={t('notes.publishLevelPlaceholder')}
+        placeholder={t('attachments.publishLevelPlaceholder')}
         required
         value={publishLevel}
         onChange={setPublishLevel}
@@ -54,7 +55,7 @@ export function TicketAttachments({ ticket, isPhone }: { ticket: Ticket; isPhone
       >
         <Group justify="center" gap="sm" mih={isPhone ? 60 : 100} style={{ pointerEvents: 'none' }}>
           <IconUpload size={28} aria-hidden />
-          <Text size="sm">{publishLevel ? t('attachments.drop') : t('notes.publishLevelMissing')}</Text>
+          <Text size="sm">{publishLevel ? t('attachments.drop') : t('attachments.publishLevelMissing')}</Text>
         </Group>
       </Dropzone>
       {attachments.isSuccess && items.length === 0 && <Text c="dimmed">{t('attachments.empty')}</Text>}

@@ -4,14 +4,15 @@ import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import type { TicketDetail } from '../api/types.ts';
+import type { TicketDetail } from '../api/contract.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function TicketChecklist({ ticket }: { ticket: TicketDetail }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['ticket', ticket.id] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id).all });
   const onError = (error: Error) => notifications.show({ color: 'red', message: error.message });
   const add = useMutation({
     mutationFn: () => api.post(`/api/v1/tickets/${ticket.id}/checklist`, { title: title.trim() }),

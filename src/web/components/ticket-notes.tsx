@@ -4,8 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { api, isApiError } from '../api/client.ts';
+import type { Note, NoteBody, Page, Ticket } from '../api/contract.ts';
 import { referenceQueries, useNames } from '../api/queries.ts';
-import type { Note, Page, Ticket } from '../api/types.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeleteButton } from './delete-button.tsx';
 import { PublishLevelBadge, PublishLevelSelect } from './publish-level.tsx';
@@ -14,7 +15,7 @@ export function TicketNotes({ ticket }: { ticket: Ticket }) {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
   const notes = useQuery({
-    queryKey: ['ticket', ticket.id, 'notes'],
+    queryKey: queryKeys.ticket(ticket.id).notes,
     queryFn: () => api.get<Page<Note>>(`/api/v1/tickets/${ticket.id}/notes`, { limit: 200 }),
   });
   const items = notes.data?.items ?? [];
@@ -33,7 +34,7 @@ export function TicketNotes({ ticket }: { ticket: Ticket }) {
             <Group justify="space-between" gap="xs" mb={4}>
               <Text size="xs" c="dimmed">
                 {t('notes.by', {
-                  name: names.resource(note.createdByResourceId),
+                  name: names.resource(note.createdByResourceId, note.createdByName),
                   date: formatDateTime(note.createdAt),
                 })}
               </Text>
@@ -75,19 +76,20 @@ function AddNote({ ticket }: { ticket: Ticket }) {
   const [allowed, setAllowed] = useState<PublishLevel[] | null>(null);
   const [missingLevel, setMissingLevel] = useState(false);
   const add = useMutation({
-    mutationFn: () =>
+    // The form hands over the level it checked was chosen.
+    mutationFn: (level: PublishLevel) =>
       api.post<Note>(`/api/v1/tickets/${ticket.id}/notes`, {
         body: body.trim(),
-        publishLevel,
+        publishLevel: level,
         ...(title.trim() ? { title: title.trim() } : {}),
         ...(noteTypeId ? { noteTypeId: Number(noteTypeId) } : {}),
-      }),
+      } satisfies NoteBody),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('notes.added') });
       setBody('');
       setTitle('');
       setPublishLevel(null);
-      await queryClient.invalidateQueries({ queryKey: ['ticket', ticket.id] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id).all });
     },
     onError: (error) => {
       if (isApiError(error, 422) && Array.isArray(error.details.allowed))
@@ -103,7 +105,7 @@ function AddNote({ ticket }: { ticket: Ticket }) {
             setMissingLevel(true);
             return;
           }
-          add.mutate();
+          add.mutate(publishLevel);
         }}
         aria-label={t('notes.add')}
       >

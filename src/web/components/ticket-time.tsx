@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import { referenceQueries, useMe, useNames } from '../api/queries.ts';
-import type { Ticket, TimeEntry } from '../api/types.ts';
+import type { Ticket, TimeEntry } from '../api/contract.ts';
+import { allPages, referenceQueries, useMe, useNames } from '../api/queries.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeleteButton } from './delete-button.tsx';
 import { LogTimeForm } from './log-time-form.tsx';
@@ -13,10 +13,11 @@ export function TicketTime({ ticket }: { ticket: Ticket }) {
   const names = useNames();
   const workTypes = useQuery(referenceQueries.workTypes).data ?? [];
   const entries = useQuery({
-    queryKey: ['ticket', ticket.id, 'time'],
-    queryFn: () => api.get<{ items: TimeEntry[] }>(`/api/v1/tickets/${ticket.id}/time-entries`),
+    queryKey: queryKeys.ticket(ticket.id).time,
+    // Every page: the total and the cost below add up the whole ticket.
+    queryFn: () => allPages<TimeEntry>(`/api/v1/tickets/${ticket.id}/time-entries`),
   });
-  const items = entries.data?.items ?? [];
+  const items = entries.data ?? [];
   const total = items.reduce((sum, entry) => sum + Number(entry.hours), 0);
   const money = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
     style: 'currency',
@@ -62,7 +63,7 @@ export function TicketTime({ ticket }: { ticket: Ticket }) {
                     </Table.Td>
                     <Table.Td>{entry.summary}</Table.Td>
                     <Table.Td>
-                      {names.resource(entry.resourceId)}
+                      {names.resource(entry.resourceId, entry.resourceName)}
                       <Text size="xs" c="dimmed">
                         {formatDateTime(entry.startedAt ?? entry.createdAt)}
                       </Text>

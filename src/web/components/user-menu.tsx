@@ -1,5 +1,5 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { IconLogout, IconUser } from '@tabler/icons-react';
+import { IconLogout, IconShieldLock, IconUser } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { api, setCsrfToken } from '../api/client.ts';
 import { queryClient, useMe } from '../api/queries.ts';
@@ -33,6 +33,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
         <Text size="xs" px="sm" pb="xs" c="dimmed">
           {t('header.securityLevel', { name: me.securityLevel.name })}
         </Text>
+        <Menu.Item
+          leftSection={<IconShieldLock size={16} aria-hidden />}
+          onClick={() => void navigate({ to: '/account/security' })}
+        >
+          {t('header.security')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           {t('header.signOut')}
         </Menu.Item>

@@ -1,13 +1,28 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, isApiError } from '../api/client.ts';
-import type { Company, Page } from '../api/types.ts';
+import type { Company, Page } from '../api/contract.ts';
+import { queryKeys } from '../api/query-keys.ts';
 import type { MessageKey } from '../i18n/en.ts';
-import { AnchorLink, ButtonLink } from '../components/links.tsx';
+import { AnchorLink } from '../components/links.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CompanySections } from './company-sections.tsx';
+import { AccountTeamSection, CompanyActivitySections } from './company-work-sections.tsx';
 import { NotFoundPage } from './not-found.tsx';
 
 const typeLabel = (type: string) => `companyType.${type}` as MessageKey;
@@ -17,7 +32,7 @@ export function CompaniesPage() {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
   const companies = useInfiniteQuery({
-    queryKey: ['companies', 'list', debounced],
+    queryKey: queryKeys.companies.search(debounced),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
       api.get<Page<Company>>('/api/v1/companies', { q: debounced, limit: 50, cursor: pageParam }),
@@ -36,7 +51,7 @@ export function CompaniesPage() {
         onChange={(event) => setQ(event.currentTarget.value)}
         maw={360}
       />
-      {companies.isLoading && <Loader aria-label={t('app.loading')} />}
+      {companies.isLoading && <Loader role="status" aria-label={t('app.loading')} />}
       {companies.isSuccess && rows.length === 0 && <Text c="dimmed">{t('companies.empty')}</Text>}
       {rows.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
@@ -84,17 +99,17 @@ export function CompanyPage() {
   const { t } = useI18n();
   const { companyId } = useParams({ from: '/app/companies/$companyId' });
   const company = useQuery({
-    queryKey: ['company', companyId],
+    queryKey: queryKeys.companies.detail(companyId),
     queryFn: () => api.get<Company>(`/api/v1/companies/${companyId}`),
   });
   if (isApiError(company.error, 404) || isApiError(company.error, 400))
     return <NotFoundPage title={t('companies.notFound')} />;
-  if (!company.data) return <Loader aria-label={t('app.loading')} />;
+  if (!company.data) return <Loader role="status" aria-label={t('app.loading')} />;
   const data = company.data;
   return (
-    <Stack maw={800}>
+    <Stack maw={1200}>
       <Text size="sm">
-        <Link to="/companies">← {t('companies.back')}</Link>
+        <AnchorLink to="/companies">← {t('companies.back')}</AnchorLink>
       </Text>
       <Group>
         <Title order={1} size="h2">
@@ -109,23 +124,29 @@ export function CompanyPage() {
           </Badge>
         )}
       </Group>
-      <Paper withBorder p="md">
-        <Stack gap={4}>
-          <Text size="sm">
-            {t('companies.city')}: {data.city ?? '—'} {data.countryCode ?? ''}
-          </Text>
-          {data.phone && <Text size="sm">☎ {data.phone}</Text>}
-          {data.website && <Text size="sm">{data.website}</Text>}
-        </Stack>
-      </Paper>
-      <ButtonLink
-        to="/tickets"
-        search={{ companyId: String(data.id), open: 'true' }}
-        variant="light"
-        w="fit-content"
-      >
-        {t('companies.tickets')}
-      </ButtonLink>
+      {/* The work first (what a technician opens the page for), the company's facts beside it. */}
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
+            <CompanyActivitySections companyId={data.id} />
+            <CompanySections company={data} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: -1, lg: 1 }}>
+          <Stack>
+            <Paper withBorder p="md">
+              <Stack gap={4}>
+                <Text size="sm">
+                  {t('companies.city')}: {data.city ?? '—'} {data.countryCode ?? ''}
+                </Text>
+                {data.phone && <Text size="sm">☎ {data.phone}</Text>}
+                {data.website && <Text size="sm">{data.website}</Text>}
+              </Stack>
+            </Paper>
+            <AccountTeamSection companyId={data.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

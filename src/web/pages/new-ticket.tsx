@@ -16,9 +16,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
+import type { Ticket, TicketCreateBody, TransferBody } from '../api/contract.ts';
 import { referenceQueries, useMe } from '../api/queries.ts';
-import type { Contact, Page, Ticket } from '../api/types.ts';
-import { fieldRule, useSubIssueTypes } from '../components/ticket-fields.tsx';
+import { queryKeys } from '../api/query-keys.ts';
+import { fieldRule } from '../components/ticket-fields/field-definitions.ts';
+import {
+  nameOptions,
+  personOptions,
+  useCompanyContacts,
+  useSubIssueTypes,
+} from '../components/ticket-fields/pickers.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Company and contact pickers offer exactly what the API lists for this user — nothing else. */
@@ -53,11 +60,7 @@ export function NewTicketPage() {
   const chosenCategoryId = categoryId ?? (defaultCategory ? String(defaultCategory.id) : null);
   const category = categories.find((row) => String(row.id) === chosenCategoryId);
   const rule = (field: Parameters<typeof fieldRule>[1]) => fieldRule(category, field);
-  const contacts = useQuery({
-    queryKey: ['contacts', companyId],
-    enabled: companyId !== null,
-    queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { companyId, limit: 200 }),
-  });
+  const contacts = useCompanyContacts(companyId === null ? null : Number(companyId));
   const visible = coManagedVisible ?? category?.coManagedVisibleByDefault ?? false;
   const company = companies.find((row) => String(row.id) === companyId);
 
@@ -77,22 +80,20 @@ export function NewTicketPage() {
         ...(dueAt ? { dueAt: new Date(dueAt).toISOString() } : {}),
         ...(estimatedHours !== '' ? { estimatedHours: estimatedHours.toFixed(2) } : {}),
         coManagedVisible: visible,
-      });
+      } satisfies TicketCreateBody);
       if (transfer && ticket.abilities.transferToCoManaged) {
         return api.post<Ticket>(`/api/v1/tickets/${ticket.id}/transfer-to-co-managed`, {
           version: ticket.version,
-        });
+        } satisfies TransferBody);
       }
       return ticket;
     },
     onSuccess: async (ticket) => {
       notifications.show({ color: 'green', message: t('newTicket.created', { number: ticket.number }) });
-      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
       await navigate({ to: '/tickets/$ticketId', params: { ticketId: String(ticket.id) } });
     },
   });
-  const options = (rows: { id: number; name: string }[]) =>
-    rows.map((row) => ({ value: String(row.id), label: row.name }));
   const canTransfer = me.features.coManagedHelpDesk && company?.coManagedEnabled === true;
 
   return (
@@ -115,7 +116,7 @@ export function NewTicketPage() {
           )}
           <Select
             label={t('tickets.company')}
-            data={options(companies)}
+            data={nameOptions(companies)}
             value={companyId}
             onChange={(value) => {
               setCompanyId(value);
@@ -127,7 +128,7 @@ export function NewTicketPage() {
           />
           <Select
             label={t('ticket.category')}
-            data={options(categories)}
+            data={nameOptions(categories)}
             value={chosenCategoryId}
             onChange={(value) => {
               setCategoryId(value);
@@ -157,10 +158,7 @@ export function NewTicketPage() {
           {rule('contactId').visible && (
             <Select
               label={t('ticket.contact')}
-              data={(contacts.data?.items ?? []).map((contact) => ({
-                value: String(contact.id),
-                label: `${contact.firstName} ${contact.lastName}`,
-              }))}
+              data={personOptions(contacts)}
               value={contactId}
               onChange={setContactId}
               required={rule('contactId').required}
@@ -174,7 +172,7 @@ export function NewTicketPage() {
             {rule('priorityId').visible && (
               <Select
                 label={t('tickets.priority')}
-                data={options(priorities)}
+                data={nameOptions(priorities)}
                 value={priorityId}
                 onChange={setPriorityId}
                 required={rule('priorityId').required}
@@ -185,7 +183,7 @@ export function NewTicketPage() {
             {rule('queueId').visible && (
               <Select
                 label={t('tickets.queue')}
-                data={options(queues)}
+                data={nameOptions(queues)}
                 value={queueId}
                 onChange={setQueueId}
                 required={rule('queueId').required}
@@ -198,7 +196,7 @@ export function NewTicketPage() {
             {rule('issueTypeId').visible && (
               <Select
                 label={t('ticket.issueType')}
-                data={options(issueTypes)}
+                data={nameOptions(issueTypes)}
                 value={issueTypeId}
                 onChange={(value) => {
                   setIssueTypeId(value);
@@ -212,7 +210,7 @@ export function NewTicketPage() {
             {rule('subIssueTypeId').visible && issueTypeId !== null && (
               <Select
                 label={t('ticket.subIssueType')}
-                data={options(subIssueTypes.filter((row) => row.active))}
+                data={nameOptions(subIssueTypes.filter((row) => row.active))}
                 value={subIssueTypeId}
                 onChange={setSubIssueTypeId}
                 required={rule('subIssueTypeId').required}

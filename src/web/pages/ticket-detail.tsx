@@ -1,43 +1,67 @@
-import { Badge, Button, Grid, Group, Loader, Modal, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconArrowForwardUp, IconListCheck, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconArrowLeft,
+  IconListCheck,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, isApiError } from '../api/client.ts';
-import { referenceQueries, useMe, useNames, worklistQuery } from '../api/queries.ts';
-import type { Ticket, TicketDetail, WorklistItem } from '../api/types.ts';
+import type {
+  EscalateBody,
+  Ticket,
+  TicketDetail,
+  TransferBody,
+  WorklistAddBody,
+  WorklistNext,
+  WorklistNextBody,
+} from '../api/contract.ts';
+import { referenceQueries, ticketDetailQuery, useMe, useNames, worklistQuery } from '../api/queries.ts';
+import { queryKeys } from '../api/query-keys.ts';
+import { AnchorLink } from '../components/links.tsx';
+import { TicketSlaTimers } from '../components/ticket-sla-timers.tsx';
 import { StopwatchButton } from '../components/stopwatch.tsx';
 import { TicketAttachments } from '../components/ticket-attachments.tsx';
 import { TicketChecklist } from '../components/ticket-checklist.tsx';
-import { TicketFields } from '../components/ticket-fields.tsx';
+import { personOptions, useTicketWorkers } from '../components/ticket-fields/pickers.ts';
+import { TicketFields } from '../components/ticket-fields/ticket-fields.tsx';
 import { TicketHistory } from '../components/ticket-history.tsx';
 import { TicketNotes } from '../components/ticket-notes.tsx';
 import { TicketTime } from '../components/ticket-time.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from './not-found.tsx';
 
-export function ticketQuery(id: number) {
-  return {
-    queryKey: ['ticket', id, 'detail'],
-    queryFn: () => api.get<TicketDetail>(`/api/v1/tickets/${id}`),
-  };
-}
-
 export function TicketDetailPage() {
   const { t } = useI18n();
   const { ticketId } = useParams({ from: '/app/tickets/$ticketId' });
   const id = Number(ticketId);
   const valid = Number.isInteger(id) && id > 0 && id <= 2_147_483_647;
-  const ticket = useQuery({ ...ticketQuery(id), enabled: valid });
+  const ticket = useQuery({ ...ticketDetailQuery(id), enabled: valid });
   const isPhone = useMediaQuery('(max-width: 62em)');
 
   if (!valid || isApiError(ticket.error, 404)) {
     return <NotFoundPage title={t('ticket.notFound')} text={t('ticket.notFoundText')} />;
   }
   if (ticket.isError) return <Text c="red">{t('app.error', { message: ticket.error.message })}</Text>;
-  if (!ticket.data) return <Loader aria-label={t('app.loading')} />;
+  if (!ticket.data) return <Loader role="status" aria-label={t('app.loading')} />;
   const data = ticket.data;
 
   const tabs = (
@@ -70,6 +94,7 @@ export function TicketDetailPage() {
   return (
     <Stack gap="md">
       <TicketHeader ticket={data} />
+      <TicketDescription ticket={data} />
       {isPhone ? (
         <Stack>
           {tabs}
@@ -87,6 +112,22 @@ export function TicketDetailPage() {
   );
 }
 
+/** What the requester wrote: the first thing a technician reads, above the conversation. */
+function TicketDescription({ ticket }: { ticket: TicketDetail }) {
+  const { t } = useI18n();
+  if (ticket.description.trim() === '') return null;
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={t('ticket.description')}>
+      <Text size="xs" c="dimmed" mb={4}>
+        {t('ticket.description')}
+      </Text>
+      <Text size="sm" className="note-body" data-testid="field-description">
+        {ticket.description}
+      </Text>
+    </Paper>
+  );
+}
+
 function TicketHeader({ ticket }: { ticket: TicketDetail }) {
   const { t } = useI18n();
   const names = useNames();
@@ -99,14 +140,16 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
 
   const refresh = async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['ticket', ticket.id] }),
-      queryClient.invalidateQueries({ queryKey: ['tickets'] }),
-      queryClient.invalidateQueries({ queryKey: ['worklist'] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.ticket(ticket.id).all }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.worklist }),
     ]);
   };
   const handoff = useMutation({
     mutationFn: (kind: 'transfer-to-co-managed' | 'escalate-to-msp') =>
-      api.post<Ticket>(`/api/v1/tickets/${ticket.id}/${kind}`, { version: ticket.version }),
+      api.post<Ticket>(`/api/v1/tickets/${ticket.id}/${kind}`, {
+        version: ticket.version,
+      } satisfies TransferBody & EscalateBody),
     onSuccess: async (_result, kind) => {
       notifications.show({
         color: 'green',
@@ -121,18 +164,23 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
   });
   const addToWorklist = useMutation({
     mutationFn: (resourceId?: number) =>
-      api.post('/api/v1/worklist', { ticketId: ticket.id, ...(resourceId ? { resourceId } : {}) }),
+      api.post('/api/v1/worklist', {
+        ticketId: ticket.id,
+        ...(resourceId ? { resourceId } : {}),
+      } satisfies WorklistAddBody),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('ticket.addedToWorklist') });
-      await queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.worklist });
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
   });
   const doneNext = useMutation({
     mutationFn: () =>
-      api.post<{ item: WorklistItem | null }>('/api/v1/worklist/next', { doneTicketId: ticket.id }),
+      api.post<WorklistNext>('/api/v1/worklist/next', {
+        doneTicketId: ticket.id,
+      } satisfies WorklistNextBody),
     onSuccess: async ({ item }) => {
-      await queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.worklist });
       await navigate(
         item
           ? { to: '/tickets/$ticketId', params: { ticketId: String(item.ticketId) } }
@@ -144,7 +192,7 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
     mutationFn: () => api.delete(`/api/v1/tickets/${ticket.id}`),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('ticket.deleted') });
-      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
       await navigate({ to: '/tickets' });
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
@@ -152,9 +200,12 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
 
   return (
     <Stack gap="xs">
-      <Text size="sm">
-        <Link to="/tickets">← {t('ticket.back')}</Link>
-      </Text>
+      <AnchorLink to="/tickets" size="sm" c="dimmed" w="fit-content">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} aria-hidden />
+          {t('ticket.back')}
+        </Group>
+      </AnchorLink>
       <Group gap="xs">
         <Text ff="monospace" c="dimmed" data-testid="ticket-number">
           {ticket.number}
@@ -177,6 +228,7 @@ function TicketHeader({ ticket }: { ticket: TicketDetail }) {
       <Title order={1} size="h2" data-testid="ticket-title">
         {ticket.title}
       </Title>
+      <TicketSlaTimers ticketId={ticket.id} />
       <Group gap="xs">
         {category?.stopwatchEnabled !== false && (
           <StopwatchButton ticketId={ticket.id} ticketNumber={ticket.number} />
@@ -246,12 +298,7 @@ function AddForColleague({ ticket, onAdd }: { ticket: Ticket; onAdd: (resourceId
   const me = useMe();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<string | null>(null);
-  const people = (useQuery(referenceQueries.resources).data ?? []).filter(
-    (person) =>
-      person.active &&
-      person.id !== me.id &&
-      (person.licenceType === 'full' || person.licenceType === 'co_managed'),
-  );
+  const colleagues = useTicketWorkers().filter((person) => person.id !== me.id);
   return (
     <>
       <Button
@@ -269,10 +316,7 @@ function AddForColleague({ ticket, onAdd }: { ticket: Ticket; onAdd: (resourceId
         <Stack>
           <Select
             label={t('ticket.colleague')}
-            data={people.map((person) => ({
-              value: String(person.id),
-              label: `${person.firstName} ${person.lastName}`,
-            }))}
+            data={personOptions(colleagues)}
             value={choice}
             onChange={setChoice}
             searchable

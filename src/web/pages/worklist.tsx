@@ -28,8 +28,14 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api } from '../api/client.ts';
+import type {
+  Worklist,
+  WorklistItem,
+  WorklistNext,
+  WorklistNextBody,
+  WorklistOrderBody,
+} from '../api/contract.ts';
 import { referenceQueries, useMe, useNames, worklistQuery } from '../api/queries.ts';
-import type { Worklist, WorklistItem } from '../api/types.ts';
 import { StopwatchButton } from '../components/stopwatch.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -45,7 +51,8 @@ export function WorklistPage() {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const reorder = useMutation({
-    mutationFn: (ticketIds: number[]) => api.put<Worklist>('/api/v1/worklist/order', { ticketIds }),
+    mutationFn: (ticketIds: number[]) =>
+      api.put<Worklist>('/api/v1/worklist/order', { ticketIds } satisfies WorklistOrderBody),
     onMutate: (ticketIds) => {
       const previous = queryClient.getQueryData<Worklist>(worklistQuery.queryKey);
       if (previous) {
@@ -68,7 +75,7 @@ export function WorklistPage() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: worklistQuery.queryKey }),
   });
   const next = useMutation({
-    mutationFn: () => api.post<{ item: WorklistItem | null }>('/api/v1/worklist/next', {}),
+    mutationFn: () => api.post<WorklistNext>('/api/v1/worklist/next', {} satisfies WorklistNextBody),
     onSuccess: async ({ item }) => {
       if (item) await navigate({ to: '/tickets/$ticketId', params: { ticketId: String(item.ticketId) } });
     },
@@ -78,7 +85,7 @@ export function WorklistPage() {
     return worklist.isError ? (
       <Text c="red">{worklist.error.message}</Text>
     ) : (
-      <Loader aria-label={t('app.loading')} />
+      <Loader role="status" aria-label={t('app.loading')} />
     );
   const items = worklist.data.items;
   const ids = items.map((item) => item.ticketId);

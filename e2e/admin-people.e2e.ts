@@ -1,0 +1,122 @@
+import type { Page } from '@playwright/test';
+import { violations } from './axe.ts';
+import { expect, screenshot, test } from './fixtures.ts';
+
+// People and organisation in the browser (#12 item 7): companies searched, a department created
+// after its taken name is refused at the field, users listed by name with their level's name; axe
+// on each list and form; a technician gets Not found. Names are unique per project run.
+
+async function expectNoViolations(page: Page) {
+  expect(await violations(page)).toEqual([]);
+}
+
+test('the admin searches companies, creates a department after a field error, and reads users with their level', async ({
+  browsers,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const page = await browsers.signIn('admin@northwind.example');
+
+  await page.goto('/admin/companies');
+  await expect(page.getByRole('heading', { name: 'Companies', level: 1 })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Contoso');
+  await expect(page.getByRole('link', { name: 'Contoso Logistics' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Fabrikam', exact: false })).toHaveCount(0);
+  await expectNoViolations(page);
+  await screenshot(page, `admin-people-companies-${project}`);
+
+  await page.goto('/admin/departments');
+  await expect(page.getByRole('heading', { name: 'Departments', level: 1 })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole('link', { name: 'New department' }).click();
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await name.fill('Projects');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('A department with this name already exists.')).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expectNoViolations(page);
+  const unique = `Field Team ${project} ${Date.now()}`;
+  await name.fill(unique);
+  await page.getByRole('button', { name: 'Add C_SRC' }).click();
+  await expect(name).toHaveValue(`C_SRC ${unique}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: `C_SRC ${unique}`, level: 1 })).toBeVisible();
+  await page.goto('/admin/departments');
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill(unique);
+  await expect(page.getByRole('link', { name: `C_SRC ${unique}` })).toBeVisible();
+
+  // A location's hours: a refused interval is shown at its day and nothing is saved; then fixed.
+  await page.goto('/admin/locations');
+  await expectNoViolations(page);
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Contoso');
+  await page.getByRole('link', { name: 'Contoso Office' }).click();
+  await expect(page.getByRole('heading', { name: 'Contoso Office', level: 1 })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Open on Saturday' }).check();
+  const [start, end] = project === 'phone' ? ['10:00', '13:00'] : ['09:00', '12:00'];
+  await page.getByLabel('Saturday from').fill(end);
+  await page.getByLabel('Saturday to').fill(start);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'start must be before end' })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByLabel('Saturday from').fill(start);
+  await page.getByLabel('Saturday to').fill(end);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Saturday from')).toHaveValue(start);
+  await expect(page.getByLabel('Saturday to')).toHaveValue(end);
+  await screenshot(page, `admin-people-location-${project}`);
+
+  await page.goto('/admin/roles');
+  await expect(page.getByRole('heading', { name: 'Roles', level: 1 })).toBeVisible();
+  await expect(page.getByText('Co-managed Staff').first()).toBeVisible();
+  await expectNoViolations(page);
+
+  // Contacts: one without an account offers the co-managed access wizard, one with an account does not.
+  await page.goto('/admin/contacts');
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Frank');
+  await expect(page.getByRole('link', { name: 'Enable co-managed access for Frank Moser' })).toHaveAttribute(
+    'href',
+    /\/admin\/co-managed\/enable\/\d+$/,
+  );
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Anna');
+  // The search is debounced: wait for Anna's row alone.
+  await expect(page.getByText('Has an account')).toHaveCount(1);
+  await expect(page.getByText('Anna Schmidt')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Enable co-managed access for Anna/ })).toHaveCount(0);
+  await expectNoViolations(page);
+
+  await page.goto('/admin/resources');
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Anna');
+  await expect(page.getByText('Anna Schmidt')).toBeVisible();
+  await expect(page.getByText('Co-managed Help Desk').first()).toBeVisible();
+  await expectNoViolations(page);
+  await screenshot(page, `admin-people-resources-${project}`);
+
+  // An administrator cannot switch themselves off (the last one: 409 last_admin; else 422): the
+  // API's reason shows at the switch, nothing is saved.
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('admin@northwind');
+  await page.getByRole('link', { name: 'Alex Admin' }).click();
+  await expect(page.getByRole('heading', { name: 'Alex Admin', level: 1 })).toBeVisible();
+  await page.getByRole('switch', { name: 'Active' }).click({ force: true });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    page.getByText(/would leave no active administrator|take your own administrator access away/),
+  ).toBeVisible();
+  await expectNoViolations(page);
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Active' })).toBeChecked();
+});
+
+test('a technician gets Not found at the admin people screens', async ({ browsers }) => {
+  const page = await browsers.signIn('tech1@northwind.example');
+  for (const path of [
+    '/admin/companies',
+    '/admin/resources',
+    '/admin/departments',
+    '/admin/locations',
+    '/admin/contacts',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  }
+});

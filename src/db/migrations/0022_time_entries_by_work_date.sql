@@ -1,0 +1,2 @@
+DROP INDEX "time_entries_ticket_idx";--> statement-breakpoint
+CREATE INDEX "time_entries_ticket_worked_idx" ON "time_entries" USING btree ("ticket_id",(CASE WHEN "started_at" IS NULL THEN "created_at" ELSE "started_at" END),"id");

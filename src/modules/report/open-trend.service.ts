@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import type { ActorContext } from '../../access/actor-transaction.ts';
+import { queryRows } from '../../db/database.ts';
+import { tickets } from '../../db/schema/index.ts';
+import { ticketFilterPredicate } from '../ticket/ticket-filters.ts';
+import { ticketScope } from '../ticket/ticket.policy.ts';
+import { countTickets } from '../ticket/ticket.repository.ts';
+import type { OpenTrendQuery, OpenTrendResponse } from './live-reports.schemas.ts';
+
+const dayMs = 86_400_000;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Open tickets at the end of each of the last `days` UTC days, under the reader's scope and
+ * filters. One pass over the visible tickets: those open when the window starts, then per day
+ * the ones created and completed — the running sum is the open count (no query per day).
+ */
+export async function openTicketTrend(
+  context: ActorContext,
+  query: OpenTrendQuery,
+): Promise<OpenTrendResponse> {
+  const { days, ...filters } = query;
+  const today = new Date(`${isoDay(new Date())}T00:00:00Z`);
+  const start = new Date(today.getTime() - (days - 1) * dayMs);
+  const where = sql`${ticketScope(context.actor)} AND ${ticketFilterPredicate(context.actor, filters) ?? sql`true`}`;
+  const openAtStart = await countTickets(
+    context.tx,
+    sql`${where} AND ${tickets.createdAt} < ${start} AND (${tickets.completedAt} IS NULL OR ${tickets.completedAt} >= ${start})`,
+  );
+  // The per-day counts in their own small query: created and completed within the window.
+  const perDay = await queryRows(
+    context.tx,
+    sql`
+    SELECT kind, day, count(*)::int AS n FROM (
+      SELECT 'created' AS kind, to_char(${tickets.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
+        FROM ${tickets} WHERE ${where} AND ${tickets.createdAt} >= ${start}
+      UNION ALL
+      SELECT 'completed', to_char(${tickets.completedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD')
+        FROM ${tickets} WHERE ${where} AND ${tickets.completedAt} >= ${start}
+    ) changes GROUP BY kind, day`,
+  );
+  const created = new Map<string, number>();
+  const completed = new Map<string, number>();
+  for (const change of perDay as { kind: string; day: string; n: number }[]) {
+    (change.kind === 'created' ? created : completed).set(change.day, change.n);
+  }
+  let open = openAtStart;
+  const items: OpenTrendResponse['items'] = [];
+  for (let index = 0; index < days; index++) {
+    const day = isoDay(new Date(start.getTime() + index * dayMs));
+    const createdToday = created.get(day) ?? 0;
+    const completedToday = completed.get(day) ?? 0;
+    open += createdToday - completedToday;
+    items.push({ day, open, created: createdToday, completed: completedToday });
+  }
+  return { items };
+}

@@ -1,0 +1,32 @@
+import { createRootRoute, createRoute, redirect } from '@tanstack/react-router';
+import { queryClient, meQuery } from '../api/queries.ts';
+import { NotFoundPage } from '../pages/not-found.tsx';
+import { SignInPage } from '../pages/sign-in.tsx';
+import { AppLayout } from './app-layout.tsx';
+
+// The root and the signed-in frame, on their own so each area's routes (./routes/*) can hang
+// under the frame without importing the router that assembles them.
+
+export const rootRoute = createRootRoute({ notFoundComponent: () => <NotFoundPage /> });
+
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { next?: string } =>
+    typeof search.next === 'string' && search.next.startsWith('/') ? { next: search.next } : {},
+  component: SignInPage,
+});
+
+export const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    const me = await queryClient.query(meQuery);
+    if (!me) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect is thrown by design
+      throw redirect({ to: '/sign-in', search: { next: location.href } });
+    }
+  },
+  component: AppLayout,
+  notFoundComponent: () => <NotFoundPage />,
+});

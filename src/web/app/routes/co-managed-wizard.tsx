@@ -1,0 +1,3 @@
+// This area's routes, in a tuple so the router keeps their types (typed links):
+//   export const coManagedWizardRoutes = [createRoute({ getParentRoute: () => appRoute, path: '/admin/…', component: lazyRouteComponent(…) }), …] as const;
+export const coManagedWizardRoutes = [] as const;

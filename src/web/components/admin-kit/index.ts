@@ -1,0 +1,6 @@
+// The pieces every admin screen shares, so lists, forms and errors look and behave alike.
+export { AdminList, type AdminColumn } from './admin-list.tsx';
+export { AdminPageHeader } from './admin-page-header.tsx';
+export { FormError } from './form-error.tsx';
+export { PrefixHint, setUpPrefix, withSetUpPrefix } from './prefix-hint.tsx';
+export { fieldError } from '../../api/field-errors.ts';

@@ -1,0 +1,21 @@
+/** English texts of the shared admin pieces (src/web/components/admin-kit). */
+export const adminKitEn = {
+  'kit.backToAdmin': 'Administration',
+  'kit.notSaved': 'Not saved',
+  'kit.saveFailed': 'The change could not be saved. Try again.',
+  'kit.loadMore': 'Load more',
+  'kit.prefixHint': 'For a set-up? Start the name with {prefix} so it stays apart from the MSP’s own.',
+  'kit.prefixApply': 'Add {prefix}',
+  'adminAreas.title': 'Everything to set up',
+  'adminAreas.access': 'Access and co-management',
+  'adminAreas.people': 'People and organisation',
+  'adminAreas.companies': 'Companies',
+  'adminAreas.resources': 'People with an account',
+  'adminAreas.departments': 'Departments',
+  'adminAreas.contacts': 'Contacts',
+  'adminAreas.locations': 'Locations and business hours',
+  'adminAreas.roles': 'Roles',
+  'adminAreas.tickets': 'Tickets',
+  'adminAreas.ticketConfiguration': 'Statuses, priorities, queues, categories and types',
+  'adminAreas.automation': 'Automation',
+} as const;

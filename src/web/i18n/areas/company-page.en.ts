@@ -1,0 +1,20 @@
+/** English texts of the company page's work sections (account team, open tickets, recent activity). */
+export const companyPageEn = {
+  'companyWork.accountTeam': 'Account team',
+  'companyWork.noAccountTeam': 'Nobody at the MSP is named for this company yet.',
+  'companyWork.editTeam': 'Edit account team',
+  'companyWork.person': 'Person',
+  'companyWork.personN': 'Person {n}',
+  'companyWork.roleN': 'Role {n}',
+  'companyWork.role': 'Role',
+  'companyWork.addMember': 'Add a person',
+  'companyWork.remove': 'Remove {name}',
+  'companyWork.save': 'Save team',
+  'companyWork.cancel': 'Cancel',
+  'companyWork.openTickets': 'Open tickets',
+  'companyWork.noOpenTickets': 'No open tickets.',
+  'companyWork.allOpen': 'All open tickets',
+  'companyWork.recent': 'Recent activity',
+  'companyWork.noRecent': 'Nothing has happened here yet.',
+  'companyWork.changed': '{when} · {status}',
+} as const;

@@ -1,0 +1,77 @@
+import { Anchor, Badge, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import type { Company, Contact, Page } from '../../api/contract.ts';
+import { useMe } from '../../api/queries.ts';
+import { AdminList, AdminPageHeader, type AdminColumn } from '../../components/admin-kit/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { NotFoundPage } from '../not-found.tsx';
+import { listParams, peopleKeys, type Resource } from './people-api.ts';
+
+/**
+ * /admin/contacts: customers' contacts by name with company, e-mail, phone and state. A contact
+ * without an account gets the way into the "Enable co-managed access" wizard.
+ */
+export function ContactListPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const companies = useQuery({
+    queryKey: [...peopleKeys.companies, 'names'],
+    queryFn: () => api.get<Page<Company>>('/api/v1/companies', { limit: 200 }),
+    enabled: me.isAdmin,
+  });
+  // Contacts do not say whether they have an account; the users' contactId does.
+  const accounts = useQuery({
+    queryKey: [...peopleKeys.resources, 'contact-accounts'],
+    queryFn: () => api.get<Page<Resource>>('/api/v1/resources', { limit: 200 }),
+    enabled: me.isAdmin,
+  });
+  if (!me.isAdmin) return <NotFoundPage />;
+  const companyName = new Map((companies.data?.items ?? []).map((company) => [company.id, company.name]));
+  const withAccount = new Set((accounts.data?.items ?? []).map((person) => person.contactId));
+  const columns: AdminColumn<Contact>[] = [
+    { header: t('people.name'), cell: (contact) => `${contact.firstName} ${contact.lastName}` },
+    {
+      header: t('people.company'),
+      cell: (contact) => companyName.get(contact.companyId) ?? t('people.unknown'),
+    },
+    { header: t('people.email'), cell: (contact) => contact.email ?? '—' },
+    { header: t('people.phone'), desktopOnly: true, cell: (contact) => contact.phone ?? '—' },
+    {
+      header: t('people.state'),
+      cell: (contact) => (
+        <Badge color={contact.active ? 'green.9' : 'gray.7'} variant="light">
+          {contact.active ? t('people.active') : t('people.inactive')}
+        </Badge>
+      ),
+    },
+    {
+      header: t('people.contacts.account'),
+      cell: (contact) =>
+        withAccount.has(contact.id) || !accounts.isSuccess ? (
+          t('people.contacts.hasAccount')
+        ) : (
+          // The wizard's route belongs to the co-managed set-up area (not in this router's types yet).
+          <Anchor
+            href={`/admin/co-managed/enable/${contact.id}`}
+            aria-label={t('people.contacts.enableFor', { name: `${contact.firstName} ${contact.lastName}` })}
+          >
+            {t('people.contacts.enable')}
+          </Anchor>
+        ),
+    },
+  ];
+  return (
+    <Stack maw={1200}>
+      <AdminPageHeader title={t('people.contacts.title')} description={t('people.contacts.intro')} />
+      <AdminList<Contact>
+        label={t('people.contacts.title')}
+        searchLabel={t('people.search')}
+        queryKey={peopleKeys.contacts}
+        fetchPage={(query) => api.get<Page<Contact>>('/api/v1/contacts', listParams(query))}
+        columns={columns}
+        empty={t('people.empty')}
+      />
+    </Stack>
+  );
+}
