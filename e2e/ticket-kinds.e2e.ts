@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { violations } from './axe.ts';
 
 // Scenario 3 in the browser (#12 item 5): the facilities manager at Tailspin works only the
 // C_SRC Facilities set-up; Contoso's IT is never offered it.
@@ -82,4 +83,29 @@ test("Contoso's IT is not offered the facilities category", async ({ browsers })
   const options = await categoryOptions(page);
   expect(options).toContain('Standard');
   expect(options).not.toContain('C_SRC Facilities');
+});
+
+test('the admin reads and sets the facilities restriction on the level screen, in plain words', async ({
+  browsers,
+}) => {
+  const admin = await browsers.signIn('admin@northwind.example');
+  await admin.goto('/admin/security-levels');
+  await admin.getByRole('link', { name: 'C_SRC Tailspin Facilities', exact: true }).click();
+  const preview = admin.getByTestId('level-preview');
+  await expect(preview).toContainText('Tickets are limited to the queue “C_SRC Facilities”.');
+  await expect(preview).toContainText('Tickets are limited to the category “C_SRC Facilities”.');
+
+  // Taking the category limit away shows in the preview at once; nothing is saved until Save.
+  const categories = admin.getByRole('textbox', { name: 'Only tickets of these categories' });
+  await expect(categories).toBeVisible();
+  await categories.focus();
+  await admin.keyboard.press('Backspace');
+  await admin.keyboard.press('Escape');
+  await expect(preview).not.toContainText('limited to the category');
+  await expect(preview).toContainText('limited to the queue “C_SRC Facilities”');
+  await admin.reload();
+  await expect(admin.getByTestId('level-preview')).toContainText(
+    'Tickets are limited to the category “C_SRC Facilities”.',
+  );
+  expect(await violations(admin)).toEqual([]);
 });

@@ -161,6 +161,68 @@ describe.each(testDatabaseTargets)('SLAs on $name', (target) => {
     expect(firstResponse?.breachedAt).not.toBeNull();
   });
 
+  it('shows where each ticket stands in the list, filters by it, and counts and reports the same', async () => {
+    type Line = { id: number; sla: { state: string; dueAt: string | null } | null };
+    const make = () =>
+      createTicket(admin, {
+        companyId: ids.company('Litware'),
+        priorityId: medium,
+        title: 'Clock column check',
+      });
+    const [onTrack, atRisk, breached, paused] = [await make(), await make(), await make(), await make()];
+    await tandem.database.db.execute(
+      sql`UPDATE ticket_sla_targets SET approaching_at = now() - interval '1 minute'
+           WHERE ticket_id = ${atRisk.id} AND objective = 'first_response'`,
+    );
+    await tandem.database.db.execute(
+      sql`UPDATE ticket_sla_targets SET due_at = now() - interval '1 minute'
+           WHERE ticket_id = ${breached.id} AND objective = 'resolved'`,
+    );
+    const version = (await admin.get(`/api/v1/tickets/${paused.id}`)).json<{ version: number }>().version;
+    const waiting = await admin.patch(`/api/v1/tickets/${paused.id}`, {
+      version,
+      statusId: ids.status('Waiting Customer'),
+    });
+    expect(waiting.statusCode, waiting.body).toBe(200);
+    // The save answers with the state too, not only a fresh read.
+    expect(waiting.json<Line>().sla?.state).toBe('paused');
+
+    const base = `companyId=${ids.company('Litware')}&q=${encodeURIComponent('Clock column check')}`;
+    const list = (await admin.get(`/api/v1/tickets?${base}&limit=200`)).json<{ items: Line[] }>().items;
+    const stateOf = (id: number) => list.find((line) => line.id === id)?.sla?.state;
+    expect([onTrack, atRisk, breached, paused].map((ticket) => stateOf(ticket.id))).toEqual([
+      'on_track',
+      'at_risk',
+      'breached',
+      'paused',
+    ]);
+    const created = (await admin.get(`/api/v1/tickets/${onTrack.id}`)).json<Line & { createdAt: string }>();
+    expect(Date.parse(created.sla?.dueAt ?? '')).toBe(Date.parse(created.createdAt) + 60 * minute);
+
+    for (const filter of ['breached', 'at_risk,breached', 'paused', 'on_track', 'none']) {
+      const query = `${base}&sla=${filter}`;
+      const filtered = (await admin.get(`/api/v1/tickets?${query}&limit=200`)).json<{ items: Line[] }>()
+        .items;
+      const wanted = filter.split(',');
+      expect(filtered.every((line) => wanted.includes(line.sla?.state ?? 'none'))).toBe(true);
+      const count = (await admin.get(`/api/v1/tickets/count?${query}`)).json<{ count: number }>().count;
+      expect(count).toBe(filtered.length);
+      const groups = (await admin.get(`/api/v1/reports/ticket-counts?groupBy=status&${query}`)).json<{
+        items: { count: number }[];
+      }>().items;
+      expect(groups.reduce((sum, group) => sum + group.count, 0)).toBe(count);
+    }
+    const onlyBreached = (await admin.get(`/api/v1/tickets?${base}&sla=breached&limit=200`)).json<{
+      items: Line[];
+    }>().items;
+    expect(onlyBreached.map((line) => line.id)).toContain(breached.id);
+    expect(onlyBreached.map((line) => line.id)).not.toContain(onTrack.id);
+
+    const refused = await admin.get('/api/v1/tickets?sla=late');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+  });
+
   it('lets everyone who sees the ticket read its clock, and only administrators change SLAs', async () => {
     const portal = await tandem.signIn('user@litware.example');
     const own = await createTicket(portal, { title: 'My screen flickers' });

@@ -83,3 +83,10 @@ export const statusMeanings = ['new', 'in_progress', 'waiting_customer', 'comple
 export type StatusMeaning = (typeof statusMeanings)[number];
 
 export const ticketSourceKeys = ['portal', 'email', 'insourced', 'phone', 'web'] as const;
+
+/**
+ * Where a ticket stands against its SLA (src/modules/ticket/ticket-sla-state.ts defines each):
+ * the list's column and filter and the reports share these words.
+ */
+export const slaStates = ['breached', 'at_risk', 'paused', 'on_track', 'met', 'none'] as const;
+export type SlaState = (typeof slaStates)[number];

@@ -187,6 +187,12 @@ async function settle(context: ActorContext, state: ClockState, event: SlaClockE
       });
   }
   if (resolvedDue !== null && resolvedDue.getTime() !== state.dueAt?.getTime()) {
+    if (event?.eventType === 'ticket.created') {
+      // The SLA's due date is part of the creation: the ticket starts at version 1 with it, and its
+      // history and events say "created", not "created" and at once "changed".
+      await tx.update(tickets).set({ dueAt: resolvedDue }).where(eq(tickets.id, state.ticketId));
+      return;
+    }
     await tx
       .update(tickets)
       .set({ dueAt: resolvedDue, version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })

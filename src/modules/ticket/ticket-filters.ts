@@ -8,6 +8,7 @@ import { readablePublishLevels } from '../../shared/access-vocabulary.ts';
 import { ticketIsMine } from './ticket.policy.ts';
 import type { TicketFilters } from './ticket.schemas.ts';
 import { activityColumnOf } from './ticket-activity.ts';
+import { slaStateIn } from './ticket-sla-state.ts';
 
 /**
  * Filters of the ticket list, count and export. Full-text search matches the
@@ -45,6 +46,7 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
     filters.updatedBefore === undefined
       ? undefined
       : lte(activityColumnOf(actor), new Date(filters.updatedBefore)),
+    filters.sla === undefined ? undefined : slaStateIn(filters.sla),
     filters.q === undefined ? undefined : fullTextMatch(actor, filters.q),
   );
 }

@@ -33,6 +33,10 @@ export function presentTicket(actor: Actor, row: NamedTicket): TicketResponse {
     // The reader's own last activity: hidden changes do not move it.
     lastActivityAt: row[activityKeyOf(actor)].toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
+    sla: row.sla && {
+      state: row.sla.state,
+      dueAt: row.sla.dueAt === null ? null : new Date(row.sla.dueAt).toISOString(),
+    },
     abilities: ticketAbilities(actor, {
       ...row,
       secondaryResourceIds: row.secondaryResources.map((secondary) => secondary.resourceId),

@@ -9,16 +9,23 @@ import {
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { displayNamesOf } from '../resource/person-names.ts';
 import { type ActivityKey, activityMovedBy } from './ticket-activity.ts';
+import { slaSummariesOf, ticketSlaColumn, type TicketSlaSummary } from './ticket-sla-state.ts';
 import type { TicketSort } from './ticket.schemas.ts';
 
 export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 export type TicketWithSecondaries = TicketRow & {
   secondaryResources: { resourceId: number; roleId: number | null }[];
+  /** Read with the ticket; absent on a ticket a save built in memory (looked up when it is named). */
+  sla?: TicketSlaSummary | null;
 };
-/** A ticket as it is shown: with the display names of the people on it (ACCESS-MODEL §2 People). */
+/**
+ * A ticket as it is shown: with the display names of the people on it (ACCESS-MODEL §2 People)
+ * and where it stands against its SLA.
+ */
 export type NamedTicket = TicketRow & {
   primaryResourceName: string | null;
   secondaryResources: { resourceId: number; roleId: number | null; name: string | null }[];
+  sla: TicketSlaSummary | null;
 };
 
 // The search vector is for the database only; never select it into memory.
@@ -31,6 +38,7 @@ const ticketWithSecondariesColumns = {
   secondaryResources: sql<TicketWithSecondaries['secondaryResources']>`coalesce(
     (SELECT json_agg(json_build_object('resourceId', s.resource_id, 'roleId', s.role_id) ORDER BY s.resource_id)
        FROM ${ticketSecondaryResources} s WHERE s.ticket_id = ${tickets.id}), '[]'::json)`,
+  sla: ticketSlaColumn,
 };
 
 /**
@@ -46,8 +54,13 @@ export async function nameTickets(tx: Transaction, rows: TicketWithSecondaries[]
     ]),
   );
   const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  const slas = await slaSummariesOf(
+    tx,
+    rows.filter((ticket) => ticket.sla === undefined).map((ticket) => ticket.id),
+  );
   return rows.map((ticket) => ({
     ...ticket,
+    sla: ticket.sla === undefined ? (slas.get(ticket.id) ?? null) : ticket.sla,
     primaryResourceName: nameOf(ticket.primaryResourceId),
     secondaryResources: ticket.secondaryResources.map(({ resourceId, roleId }) => ({
       resourceId,

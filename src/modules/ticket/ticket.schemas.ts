@@ -6,6 +6,7 @@ import {
   entityIdListFromString,
   pageQuery,
 } from '../../lib/http-schemas.ts';
+import { slaStates } from '../../shared/access-vocabulary.ts';
 
 const hours = z
   .string()
@@ -110,6 +111,12 @@ export const ticketFilters = z.strictObject({
   dueAfter: z.iso.datetime({ offset: true }).optional(),
   updatedAfter: z.iso.datetime({ offset: true }).optional(),
   updatedBefore: z.iso.datetime({ offset: true }).optional(),
+  /** Where tickets stand against their SLA, comma-separated: `breached,at_risk`; `none`: no SLA. */
+  sla: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.enum(slaStates)).min(1))
+    .optional(),
   /** Full-text search over number, title, description and the notes the actor may read. */
   q: z.string().trim().min(1).max(200).optional(),
 });
@@ -152,6 +159,13 @@ export const ticketSchema = z.object({
   updatedAt: z.string(),
   lastActivityAt: z.string(),
   completedAt: z.string().nullable(),
+  /** Where the ticket stands against its SLA (see ticket-sla-state.ts); null: no SLA applies. */
+  sla: z
+    .object({
+      state: z.enum(slaStates).exclude(['none']),
+      dueAt: z.string().nullable().describe('earliest due time of an objective not yet met'),
+    })
+    .nullable(),
   abilities: abilitiesSchema.extend({
     transferToCoManaged: z.boolean(),
     escalateToMsp: z.boolean(),

@@ -7,7 +7,7 @@ import {
   securityLevelFlags,
   type SecurityLevelFlags,
 } from '../../shared/access-vocabulary.ts';
-import { type LevelForPreview, levelPreview, objectSentence } from './level-preview.ts';
+import { type KindNames, type LevelForPreview, levelPreview, objectSentence } from './level-preview.ts';
 
 function matrix(scope: PermissionScope): PermissionMatrix {
   return Object.fromEntries(
@@ -98,5 +98,25 @@ describe('level preview', () => {
     );
     expect(restricted).toContain('Tickets are limited to 1 queue.');
     expect(restricted).toContain('Tickets are limited to 2 categories.');
+    const names: KindNames = {
+      queues: new Map([[1, 'C_SRC Facilities']]),
+      categories: new Map([
+        [2, 'C_SRC Building'],
+        [3, 'C_SRC Cleaning'],
+      ]),
+    };
+    const level = { ...base, ticketRestriction: { queueIds: [1], categoryIds: [2, 3] } };
+    expect(levelPreview(level, 'en', names)).toEqual(
+      expect.arrayContaining([
+        'Tickets are limited to the queue “C_SRC Facilities”.',
+        'Tickets are limited to the categories “C_SRC Building” and “C_SRC Cleaning”.',
+      ]),
+    );
+    expect(levelPreview(level, 'de', names)).toContain(
+      'Tickets sind auf die Queue „C_SRC Facilities“ beschränkt.',
+    );
+    // A name the caller does not know (another set-up's queue): the count, never a guess.
+    const partly: KindNames = { queues: new Map(), categories: new Map([[2, 'C_SRC Building']]) };
+    expect(levelPreview(level, 'en', partly)).toContain('Tickets are limited to 2 categories.');
   });
 });

@@ -39,6 +39,15 @@ interface Words {
   flags: Record<SecurityLevelFlag, [yes: string, no: string]>;
   queues: (count: number) => string;
   categories: (count: number) => string;
+  namedQueues: (names: string, count: number) => string;
+  namedCategories: (names: string, count: number) => string;
+  quote: (name: string) => string;
+}
+
+/** Names of queues and categories by id, when the caller knows them; counts are said otherwise. */
+export interface KindNames {
+  queues: ReadonlyMap<number, string>;
+  categories: ReadonlyMap<number, string>;
 }
 
 const words: Record<PreviewLanguage, Words> = {
@@ -77,6 +86,10 @@ const words: Record<PreviewLanguage, Words> = {
     },
     queues: (count) => `Tickets are limited to ${count} ${count === 1 ? 'queue' : 'queues'}.`,
     categories: (count) => `Tickets are limited to ${count} ${count === 1 ? 'category' : 'categories'}.`,
+    namedQueues: (names, count) => `Tickets are limited to the ${count === 1 ? 'queue' : 'queues'} ${names}.`,
+    namedCategories: (names, count) =>
+      `Tickets are limited to the ${count === 1 ? 'category' : 'categories'} ${names}.`,
+    quote: (name) => `“${name}”`,
   },
   de: {
     objects: {
@@ -114,6 +127,11 @@ const words: Record<PreviewLanguage, Words> = {
     queues: (count) => `Tickets sind auf ${count} ${count === 1 ? 'Queue' : 'Queues'} beschränkt.`,
     categories: (count) =>
       `Tickets sind auf ${count} ${count === 1 ? 'Kategorie' : 'Kategorien'} beschränkt.`,
+    namedQueues: (names, count) =>
+      `Tickets sind auf die ${count === 1 ? 'Queue' : 'Queues'} ${names} beschränkt.`,
+    namedCategories: (names, count) =>
+      `Tickets sind auf die ${count === 1 ? 'Kategorie' : 'Kategorien'} ${names} beschränkt.`,
+    quote: (name) => `„${name}“`,
   },
 };
 
@@ -170,13 +188,31 @@ export function objectSentence(
   return `${capitalise(parts.join('; '))}${note}.`;
 }
 
+/** The restriction's names in a list, or null when any of them is unknown (the count is said then). */
+function namedList(ids: number[], names: ReadonlyMap<number, string> | undefined, w: Words): string | null {
+  const known = ids.map((id) => names?.get(id));
+  if (known.some((name) => name === undefined)) return null;
+  return list(
+    known.map((name) => w.quote(name ?? '')),
+    w.and,
+  );
+}
+
 /** The whole preview: a sentence per object, the ticket restriction when set, a sentence per flag. */
-export function levelPreview(level: LevelForPreview, language: PreviewLanguage): string[] {
+export function levelPreview(level: LevelForPreview, language: PreviewLanguage, names?: KindNames): string[] {
   const w = words[language];
   const sentences = securedObjects.map((object) => objectSentence(level, object, language));
   const restriction = level.ticketRestriction;
-  if (restriction?.queueIds) sentences.push(w.queues(restriction.queueIds.length));
-  if (restriction?.categoryIds) sentences.push(w.categories(restriction.categoryIds.length));
+  if (restriction?.queueIds) {
+    const named = namedList(restriction.queueIds, names?.queues, w);
+    const count = restriction.queueIds.length;
+    sentences.push(named ? w.namedQueues(named, count) : w.queues(count));
+  }
+  if (restriction?.categoryIds) {
+    const named = namedList(restriction.categoryIds, names?.categories, w);
+    const count = restriction.categoryIds.length;
+    sentences.push(named ? w.namedCategories(named, count) : w.categories(count));
+  }
   for (const flag of securityLevelFlags) sentences.push(w.flags[flag][level.flags[flag] ? 0 : 1]);
   return sentences;
 }

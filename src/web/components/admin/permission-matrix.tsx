@@ -1,4 +1,5 @@
-import { NativeSelect, Table } from '@mantine/core';
+import { NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import {
   type Action,
   actions,
@@ -21,6 +22,37 @@ export function PermissionMatrixEditor({
   onChange: (object: SecuredObject, action: Action, scope: PermissionScope) => void;
 }) {
   const { t } = useI18n();
+  const isPhone = useMediaQuery('(max-width: 48em)');
+  // The full name ("Tickets: Edit") on both layouts; on a phone the action is also shown as a label.
+  const select = (object: SecuredObject, action: Action) => (
+    <NativeSelect
+      size="xs"
+      disabled={readOnly}
+      label={isPhone ? t(`admin.action.${action}`) : undefined}
+      aria-label={`${t(`admin.object.${object}`)}: ${t(`admin.action.${action}`)}`}
+      value={value[object][action]}
+      data={permissionScopes.map((scope) => ({ value: scope, label: t(`admin.scope.${scope}`) }))}
+      onChange={(event) => onChange(object, action, event.currentTarget.value as PermissionScope)}
+    />
+  );
+  // On a phone the table would need sideways scrolling for every change: one card per object instead.
+  if (isPhone)
+    return (
+      <Stack gap="xs">
+        {securedObjects.map((object) => (
+          <Paper key={object} withBorder p="xs" radius="sm" component="fieldset" m={0}>
+            <Text component="legend" fw={600} size="sm" px={4}>
+              {t(`admin.object.${object}`)}
+            </Text>
+            <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
+              {actions.map((action) => (
+                <div key={action}>{select(object, action)}</div>
+              ))}
+            </SimpleGrid>
+          </Paper>
+        ))}
+      </Stack>
+    );
   return (
     <div
       className="admin-matrix-scroll"
@@ -43,21 +75,7 @@ export function PermissionMatrixEditor({
             <Table.Tr key={object}>
               <Table.Td>{t(`admin.object.${object}`)}</Table.Td>
               {actions.map((action) => (
-                <Table.Td key={action}>
-                  <NativeSelect
-                    size="xs"
-                    disabled={readOnly}
-                    aria-label={`${t(`admin.object.${object}`)}: ${t(`admin.action.${action}`)}`}
-                    value={value[object][action]}
-                    data={permissionScopes.map((scope) => ({
-                      value: scope,
-                      label: t(`admin.scope.${scope}`),
-                    }))}
-                    onChange={(event) =>
-                      onChange(object, action, event.currentTarget.value as PermissionScope)
-                    }
-                  />
-                </Table.Td>
+                <Table.Td key={action}>{select(object, action)}</Table.Td>
               ))}
             </Table.Tr>
           ))}

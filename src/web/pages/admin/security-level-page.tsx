@@ -22,12 +22,13 @@ import { useMe } from '../../api/queries.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { LevelPreviewPanel } from '../../components/admin/level-preview-panel.tsx';
 import { PermissionMatrixEditor } from '../../components/admin/permission-matrix.tsx';
+import { TicketKindsEditor } from '../../components/admin/ticket-kinds-editor.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { securityLevelFlags } from '../../../shared/access-vocabulary.ts';
 import { NotFoundPage } from '../not-found.tsx';
 import { fieldError } from '../../api/field-errors.ts';
 
-type Draft = Pick<SecurityLevel, 'name' | 'permissions' | 'flags'>;
+type Draft = Pick<SecurityLevel, 'name' | 'permissions' | 'flags' | 'ticketRestriction'>;
 
 export function SecurityLevelPage() {
   const { t } = useI18n();
@@ -69,7 +70,14 @@ export function SecurityLevelPage() {
   // The draft belongs to one version of the level: a save or another level starts from the server's.
   const key = `${data.id}:${data.updatedAt}`;
   const draft: Draft =
-    edits?.key === key ? edits.draft : { name: data.name, permissions: data.permissions, flags: data.flags };
+    edits?.key === key
+      ? edits.draft
+      : {
+          name: data.name,
+          permissions: data.permissions,
+          flags: data.flags,
+          ticketRestriction: data.ticketRestriction,
+        };
   const setDraft = (next: Draft) => setEdits({ key, draft: next });
   const readOnly = data.isSystem;
   const error = save.error ?? copy.error ?? remove.error;
@@ -106,12 +114,7 @@ export function SecurityLevelPage() {
               <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
                 {t('admin.level.delete')}
               </Button>
-              <Button
-                loading={save.isPending}
-                onClick={() =>
-                  save.mutate({ name: draft.name, permissions: draft.permissions, flags: draft.flags })
-                }
-              >
+              <Button loading={save.isPending} onClick={() => save.mutate(draft)}>
                 {t('admin.level.save')}
               </Button>
             </>
@@ -185,6 +188,12 @@ export function SecurityLevelPage() {
                 </Text>
               )}
             </Paper>
+            <TicketKindsEditor
+              value={draft.ticketRestriction}
+              readOnly={readOnly}
+              error={fieldError(save.error, 'ticketRestriction')}
+              onChange={(ticketRestriction) => setDraft({ ...draft, ticketRestriction })}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -193,7 +202,7 @@ export function SecurityLevelPage() {
               licenceType: data.licenceType,
               permissions: draft.permissions,
               flags: draft.flags,
-              ticketRestriction: data.ticketRestriction,
+              ticketRestriction: draft.ticketRestriction,
             }}
           />
         </Grid.Col>
