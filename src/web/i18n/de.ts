@@ -477,6 +477,12 @@ export const de: Record<MessageKey, string> = {
   'admin.level.permissions': 'Berechtigungen',
   'admin.level.flags': 'Optionen',
   'admin.level.object': 'Objekt',
+  'admin.level.kinds': 'Ticketarten',
+  'admin.level.kindsIntro':
+    'Beschränkt diese Stufe auf Tickets bestimmter Queues oder Kategorien, z. B. Facility-Aufgaben. Personen mit dieser Stufe wird nur die dazugehörige Konfiguration angeboten. Leer lassen für keine Beschränkung.',
+  'admin.level.kindsQueues': 'Nur Tickets in diesen Queues',
+  'admin.level.kindsCategories': 'Nur Tickets dieser Kategorien',
+  'admin.level.kindsAny': 'Alle',
   'admin.level.preview': 'In einfachen Worten',
   'admin.action.view': 'Sehen',
   'admin.action.add': 'Anlegen',

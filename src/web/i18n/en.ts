@@ -470,6 +470,12 @@ export const en = {
   'admin.level.permissions': 'Permissions',
   'admin.level.flags': 'Options',
   'admin.level.object': 'Object',
+  'admin.level.kinds': 'Ticket kinds',
+  'admin.level.kindsIntro':
+    'Limit this level to tickets in some queues or of some categories, e.g. facilities work. People with this level are offered only the configuration that goes with them. Leave empty for no limit.',
+  'admin.level.kindsQueues': 'Only tickets in these queues',
+  'admin.level.kindsCategories': 'Only tickets of these categories',
+  'admin.level.kindsAny': 'Any',
   'admin.level.preview': 'In plain words',
   'admin.action.view': 'View',
   'admin.action.add': 'Add',
