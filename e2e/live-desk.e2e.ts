@@ -95,3 +95,48 @@ test('the live desk: an assignment rings the technician’s bell, the ticket sho
       200,
     );
 });
+
+test('the list shows each ticket against its SLA, filters by it, and says when a ticket changed while you looked', async ({
+  browsers,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const admin = await browsers.signIn('admin@northwind.example');
+  const api = await apiAs(admin);
+  const contoso = (await api.get<Listed>('/api/v1/companies?limit=200')).items.find(
+    (row) => row.name === 'Contoso',
+  )?.id;
+  const title = `Watched while open ${project} ${Date.now()}`;
+  const ticket = await api.post<{ id: number; sla: { state: string } | null }>('/api/v1/tickets', {
+    title,
+    companyId: contoso,
+  });
+  // The demo's default SLA starts its clocks at once.
+  expect(ticket.sla?.state).toBe('on_track');
+
+  await admin.goto(`/tickets?companyId=${String(contoso)}&open=true`);
+  const row = admin.getByTestId('ticket-row').filter({ hasText: title });
+  await expect(row).toBeVisible();
+  if (project === 'desktop') await expect(row).toContainText('On track');
+  // Only tickets that are on track, when filtered by it; the filter is the URL's and the API's.
+  await admin.goto(`/tickets?companyId=${String(contoso)}&open=true&sla=on_track`);
+  await expect(row).toBeVisible();
+  await admin.goto(`/tickets?companyId=${String(contoso)}&open=true&sla=breached`);
+  await expect(admin.getByTestId('ticket-count')).not.toHaveText('');
+  await expect(row).toHaveCount(0);
+
+  // A colleague answers on the ticket while the admin looks at the list: a notice, and the row marked.
+  await admin.goto(`/tickets?companyId=${String(contoso)}&open=true`);
+  await expect(row).toBeVisible();
+  const technician = await browsers.signIn('tech1@northwind.example', { stayHome: true });
+  await (
+    await apiAs(technician)
+  ).post(`/api/v1/tickets/${ticket.id}/notes`, { body: 'Looking into it.', publishLevel: 'all' });
+  const notice = admin.getByTestId('changed-notice');
+  await expect(notice).toContainText('changed since you opened it', { timeout: 45_000 });
+  await expect(row).toContainText('Updated');
+  expect(await violations(admin)).toEqual([]);
+  await screenshot(admin, `list-changed-${project}`);
+  await notice.getByRole('button', { name: 'Show changes' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(row).not.toContainText('Updated');
+});

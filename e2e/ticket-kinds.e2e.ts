@@ -90,13 +90,13 @@ test('the admin reads and sets the facilities restriction on the level screen, i
 }) => {
   const admin = await browsers.signIn('admin@northwind.example');
   await admin.goto('/admin/security-levels');
-  await admin.getByRole('link', { name: 'C_SRC Tailspin Facilities', exact: true }).click();
+  await admin.getByRole('link', { name: 'C_SRC Facilities', exact: true }).click();
   const preview = admin.getByTestId('level-preview');
   await expect(preview).toContainText('Tickets are limited to the queue “C_SRC Facilities”.');
   await expect(preview).toContainText('Tickets are limited to the category “C_SRC Facilities”.');
 
   // Taking the category limit away shows in the preview at once; nothing is saved until Save.
-  const categories = admin.getByRole('textbox', { name: 'Only tickets of these categories' });
+  const categories = admin.getByRole('combobox', { name: 'Only tickets of these categories' });
   await expect(categories).toBeVisible();
   await categories.focus();
   await admin.keyboard.press('Backspace');

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { timeSpan } from '../lib/time-span.ts';
 
 interface TicketSla {
   sla: {
@@ -20,14 +21,6 @@ function useNow(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
-}
-
-/** Minutes as "45 min", "3 h 10 min", "2 d 4 h". */
-function span(minutes: number): string {
-  const m = Math.abs(Math.round(minutes));
-  if (m < 60) return `${m} min`;
-  if (m < 24 * 60) return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
-  return `${Math.floor(m / 1440)} d${Math.floor((m % 1440) / 60) ? ` ${Math.floor((m % 1440) / 60)} h` : ''}`;
 }
 
 /** The ticket's SLA clocks (first response, resolution …): due, remaining, paused, met, breached. */
@@ -54,7 +47,10 @@ export function TicketSlaTimers({ ticketId }: { ticketId: number }) {
           color = 'teal.9';
           when = formatDateTime(target.metAt);
         } else if (target.breachedAt) {
-          text = t('sla.breached', { objective, ago: span((now - Date.parse(target.breachedAt)) / 60_000) });
+          text = t('sla.breached', {
+            objective,
+            ago: timeSpan((now - Date.parse(target.breachedAt)) / 60_000),
+          });
           color = 'red.9';
           when = formatDateTime(target.breachedAt);
         } else if (target.dueAt === null || data.pausedAt) {
@@ -64,8 +60,8 @@ export function TicketSlaTimers({ ticketId }: { ticketId: number }) {
           const left = (Date.parse(target.dueAt) - now) / 60_000;
           text =
             left >= 0
-              ? t('sla.dueIn', { objective, left: span(left) })
-              : t('sla.overdue', { objective, ago: span(left) });
+              ? t('sla.dueIn', { objective, left: timeSpan(left) })
+              : t('sla.overdue', { objective, ago: timeSpan(left) });
           color = left >= 0 ? (left < 60 ? 'orange.9' : 'blue.9') : 'red.9';
           when = formatDateTime(target.dueAt);
         }

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { Ticket } from '../../api/contract.ts';
 import type { useNames } from '../../api/queries.ts';
 import { AnchorLink } from '../../components/links.tsx';
+import { TicketSlaBadge } from '../../components/ticket-sla-badge.tsx';
 import type { Translate } from '../../i18n/i18n.tsx';
 
 /**
@@ -16,6 +17,7 @@ export function DesktopTicketCells({
   formatDateTime,
   selected,
   onSelect,
+  changed,
 }: {
   ticket: Ticket;
   names: ReturnType<typeof useNames>;
@@ -23,6 +25,7 @@ export function DesktopTicketCells({
   formatDateTime: (iso: string | null) => string;
   selected: boolean;
   onSelect: (selected: boolean) => void;
+  changed: boolean;
 }) {
   return (
     <>
@@ -39,6 +42,11 @@ export function DesktopTicketCells({
         </AnchorLink>
       </span>
       <span role="cell" title={ticket.title}>
+        {changed && (
+          <Badge size="xs" variant="filled" color="blue.8" mr={6} tt="none">
+            {t('tickets.changedMark')}
+          </Badge>
+        )}
         {/* The number is the link in the tab order; the title is a second, mouse-only target. */}
         <Link
           to="/tickets/$ticketId"
@@ -60,6 +68,9 @@ export function DesktopTicketCells({
         </Badge>
       </span>
       <span role="cell">{names.priority(ticket.priorityId)}</span>
+      <span role="cell">
+        <TicketSlaBadge sla={ticket.sla} t={t} formatDateTime={formatDateTime} />
+      </span>
       <span role="cell">
         {ticket.primaryResourceId === null
           ? t('ticket.unassigned')

@@ -5,9 +5,10 @@ import { type ReactNode, useState } from 'react';
 import { referenceQueries } from '../../api/queries.ts';
 import { nameOptions } from '../../components/ticket-fields/pickers.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { slaStates } from '../../../shared/access-vocabulary.ts';
 import { defaultSort, filterKeys, type TicketSearch, ticketSorts } from './ticket-search.ts';
 
-// Multi-value filters travel as comma-separated ids, as the API reads them.
+// Multi-value filters travel comma-separated (ids, SLA states), as the API reads them.
 const idList = (value: string | undefined) => (value ? value.split(',') : []);
 const joinIds = (values: string[]) => (values.length > 0 ? values.join(',') : undefined);
 
@@ -90,6 +91,14 @@ export function TicketFilters({
                   value={idList(search.queueId)}
                   onChange={(value) => setFilter({ queueId: joinIds(value) })}
                   w={150}
+                  clearable
+                />
+                <MultiSelect
+                  label={t('sla.column')}
+                  data={slaStates.map((state) => ({ value: state, label: t(`sla.state.${state}`) }))}
+                  value={idList(search.sla)}
+                  onChange={(value) => setFilter({ sla: joinIds(value) })}
+                  w={140}
                   clearable
                 />
                 <Select

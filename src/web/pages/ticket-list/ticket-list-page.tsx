@@ -7,6 +7,7 @@ import type { Page, Ticket } from '../../api/contract.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BulkActions } from './bulk-actions.tsx';
+import { ChangedTicketsNotice, useChangedTickets } from './changed-tickets.tsx';
 import { DrillFilters } from './drill-filters.tsx';
 import { SavedViews } from './saved-views.tsx';
 import { TicketFilters } from './ticket-filters.tsx';
@@ -40,6 +41,7 @@ export function TicketListPage() {
     queryFn: () => api.get<{ count: number }>('/api/v1/tickets/count', countFilters),
   });
   const rows = useMemo(() => tickets.data?.pages.flatMap((page) => page.items) ?? [], [tickets.data]);
+  const changes = useChangedTickets(listFilters, rows, tickets.dataUpdatedAt);
   // A new list starts unselected: the selection belongs to the filters it was made under.
   const filtersKey = JSON.stringify(listFilters);
   // On a phone the filters fold away behind one button; the search stays.
@@ -77,6 +79,14 @@ export function TicketListPage() {
         views={isPhone ? null : <SavedViews search={search} isPhone={false} />}
       />
       <DrillFilters search={search} setFilter={setFilter} />
+      <ChangedTicketsNotice
+        changed={changes.changed.size}
+        added={changes.added}
+        onRefresh={() => {
+          void tickets.refetch();
+          void count.refetch();
+        }}
+      />
       {isPhone && filtersOpen && <SavedViews search={search} isPhone />}
       {!isPhone && selected.size > 0 && (
         <BulkActions
@@ -97,6 +107,7 @@ export function TicketListPage() {
           loadMore={() => void tickets.fetchNextPage()}
           selected={selected}
           setSelected={setSelected}
+          changed={changes.changed}
         />
       )}
     </Stack>

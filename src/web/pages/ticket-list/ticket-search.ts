@@ -13,6 +13,7 @@ export const filterKeys = [
   'companyId',
   'assignee',
   'open',
+  'sla',
   'sort',
   // Set by a dashboard figure's drill-in; shown above the list as removable chips.
   ...(['categoryId', 'primaryResourceId', 'coManagedVisible', 'createdOn', 'completedOn', 'openOn'] as const),

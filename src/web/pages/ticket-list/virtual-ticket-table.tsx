@@ -21,6 +21,7 @@ export function VirtualTicketTable({
   loadMore,
   selected,
   setSelected,
+  changed,
 }: {
   rows: Ticket[];
   total: number;
@@ -31,6 +32,8 @@ export function VirtualTicketTable({
   loadMore: () => void;
   selected: Set<number>;
   setSelected: (next: Set<number>) => void;
+  /** Rows that changed since the list was loaded (marked "Updated"). */
+  changed: Set<number>;
 }) {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
@@ -80,6 +83,7 @@ export function VirtualTicketTable({
             <span role="columnheader">{t('column.company')}</span>
             <span role="columnheader">{t('column.status')}</span>
             <span role="columnheader">{t('column.priority')}</span>
+            <span role="columnheader">{t('sla.column')}</span>
             <span role="columnheader">{t('column.assignee')}</span>
             <span role="columnheader">{t('column.activity')}</span>
           </div>
@@ -113,7 +117,13 @@ export function VirtualTicketTable({
                   data-testid="ticket-row"
                 >
                   {isPhone ? (
-                    <PhoneTicketCard ticket={ticket} names={names} t={t} formatDateTime={formatDateTime} />
+                    <PhoneTicketCard
+                      ticket={ticket}
+                      names={names}
+                      t={t}
+                      formatDateTime={formatDateTime}
+                      changed={changed.has(ticket.id)}
+                    />
                   ) : (
                     <DesktopTicketCells
                       ticket={ticket}
@@ -121,6 +131,7 @@ export function VirtualTicketTable({
                       t={t}
                       formatDateTime={formatDateTime}
                       selected={selected.has(ticket.id)}
+                      changed={changed.has(ticket.id)}
                       onSelect={(on) => toggle(ticket.id, on)}
                     />
                   )}
