@@ -3,6 +3,8 @@ import type { adminKitEn } from './admin-kit.en.ts';
 /** Deutsche Texte der gemeinsamen Admin-Bausteine. */
 export const adminKitDe: Record<keyof typeof adminKitEn, string> = {
   'kit.backToAdmin': 'Administration',
+  'kit.active': 'Aktiv',
+  'kit.inactive': 'Inaktiv',
   'kit.notSaved': 'Nicht gespeichert',
   'kit.saveFailed': 'Die Änderung konnte nicht gespeichert werden. Bitte erneut versuchen.',
   'kit.loadMore': 'Weitere laden',

@@ -1,6 +1,8 @@
 /** English texts of the shared admin pieces (src/web/components/admin-kit). */
 export const adminKitEn = {
   'kit.backToAdmin': 'Administration',
+  'kit.active': 'Active',
+  'kit.inactive': 'Inactive',
   'kit.notSaved': 'Not saved',
   'kit.saveFailed': 'The change could not be saved. Try again.',
   'kit.loadMore': 'Load more',

@@ -7,7 +7,7 @@ import { AdminList, AdminPageHeader, type AdminColumn } from '../../components/a
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
-import { ActiveBadge } from './active-badge.tsx';
+import { ActiveBadge } from '../../components/admin-kit/active-badge.tsx';
 import { triggers } from './rule-triggers.ts';
 
 /** /admin/automation/rules: the workflow rules by event and run order, with how each last ran. */

@@ -1,4 +1,5 @@
-import { Badge, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { ActiveBadge } from '../../components/admin-kit/active-badge.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Company, Page } from '../../api/contract.ts';
@@ -41,11 +42,7 @@ export function CompanyListPage() {
     },
     {
       header: t('people.state'),
-      cell: (company) => (
-        <Badge color={company.active ? 'green.9' : 'gray.7'} variant="light">
-          {company.active ? t('people.active') : t('people.inactive')}
-        </Badge>
-      ),
+      cell: (company) => <ActiveBadge active={company.active} />,
     },
   ];
   return (

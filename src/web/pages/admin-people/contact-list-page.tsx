@@ -1,4 +1,5 @@
-import { Anchor, Badge, Stack } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
+import { ActiveBadge } from '../../components/admin-kit/active-badge.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Company, Contact, Page } from '../../api/contract.ts';
@@ -39,11 +40,7 @@ export function ContactListPage() {
     { header: t('people.phone'), desktopOnly: true, cell: (contact) => contact.phone ?? '—' },
     {
       header: t('people.state'),
-      cell: (contact) => (
-        <Badge color={contact.active ? 'green.9' : 'gray.7'} variant="light">
-          {contact.active ? t('people.active') : t('people.inactive')}
-        </Badge>
-      ),
+      cell: (contact) => <ActiveBadge active={contact.active} />,
     },
     {
       header: t('people.contacts.account'),

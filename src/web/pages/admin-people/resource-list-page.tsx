@@ -1,4 +1,5 @@
-import { Badge, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { ActiveBadge } from '../../components/admin-kit/active-badge.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/contract.ts';
@@ -32,11 +33,7 @@ export function ResourceListPage() {
     },
     {
       header: t('people.state'),
-      cell: (person) => (
-        <Badge color={person.active ? 'green.9' : 'gray.7'} variant="light">
-          {person.active ? t('people.active') : t('people.inactive')}
-        </Badge>
-      ),
+      cell: (person) => <ActiveBadge active={person.active} />,
     },
   ];
   return (

@@ -1,4 +1,5 @@
-import { Badge, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { ActiveBadge } from '../../components/admin-kit/active-badge.tsx';
 import type { z } from 'zod';
 import type { roleSchema } from '../../../modules/organisation/role.schemas.ts';
 import { api } from '../../api/client.ts';
@@ -22,11 +23,7 @@ export function RoleListPage() {
     { header: t('people.roles.internalCost'), cell: (role) => role.internalCost ?? '—' },
     {
       header: t('people.state'),
-      cell: (role) => (
-        <Badge color={role.active ? 'green.9' : 'gray.7'} variant="light">
-          {role.active ? t('people.active') : t('people.inactive')}
-        </Badge>
-      ),
+      cell: (role) => <ActiveBadge active={role.active} />,
     },
   ];
   return (
