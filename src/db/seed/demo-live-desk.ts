@@ -10,6 +10,7 @@ import {
   slaDefinitions,
   ticketPriorities,
 } from '../schema/index.ts';
+import { seedDemoRules } from './demo-automation.ts';
 
 /** Business minutes per priority: first response, resolved. */
 const standardSupport: Record<string, [number, number]> = {
@@ -21,8 +22,9 @@ const standardSupport: Record<string, [number, number]> = {
 
 /**
  * A desk that is alive (#13): a default SLA with clocks on the recent open tickets, notification
- * templates an MSP really sends (English and German), the shared "Service desk" dashboard and
- * Anna's own "Contoso IT" tab. The clocks of the recent open tickets start in the server
+ * templates an MSP really sends (English and German), two workflow rules at work
+ * (`demo-automation.ts`), the shared "Service desk" dashboard and Anna's own "Contoso IT" tab,
+ * each with the time logged. The clocks of the recent open tickets start in the server
  * (src/server/demo-clocks.ts): the SLA clock is module code, below which the seed stays.
  */
 export async function seedDemoLiveDesk(tx: Transaction): Promise<void> {
@@ -105,6 +107,7 @@ export async function seedDemoLiveDesk(tx: Transaction): Promise<void> {
         { kind: 'groups', title: 'Open by queue', groupBy: 'queue', display: 'bar', filters: open },
         { kind: 'sla', title: 'SLA performance', filters: {} },
         { kind: 'trend', title: 'Open tickets, 30 days', days: 30, filters: {} },
+        { kind: 'time', title: 'Time by work type, 30 days', groupBy: 'workType', days: 30 },
       ],
     })
     .returning({ id: dashboards.id });
@@ -120,7 +123,9 @@ export async function seedDemoLiveDesk(tx: Transaction): Promise<void> {
       { kind: 'count', title: 'Assigned to me', filters: { ...open, assignee: 'mine' } },
       { kind: 'groups', title: 'Open by company', groupBy: 'company', display: 'bar', filters: open },
       { kind: 'groups', title: 'Open by category', groupBy: 'category', display: 'donut', filters: open },
+      { kind: 'time', title: 'Time on our tickets, 14 days', groupBy: 'resource', days: 14 },
       { kind: 'recent', title: 'Recent activity' },
     ],
   });
+  await seedDemoRules(tx);
 }

@@ -1,11 +1,13 @@
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import {
   type DemoCompanyProfile,
+  type DemoRequest,
   type DemoScenario,
   demoNoteTexts,
   demoPeople,
   demoScenarios,
   demoSoftware,
+  demoTimeSummaries,
   demoWeekdays,
 } from './demo-ticket-catalogue.ts';
 import type { Random } from './demo-random.ts';
@@ -39,6 +41,7 @@ export interface DemoTicketWorld {
   category(name: string): number;
   source(systemKey: string): number;
   noteType(name: string): number;
+  workType(name: string): number;
   issueType(name: string): number;
   subIssueType(issueType: string, name: string): number;
 }
@@ -50,6 +53,19 @@ export interface PlannedNote {
   body: string;
   authorId: number | null;
   at: Date;
+}
+
+export interface PlannedTimeEntry {
+  resourceId: number;
+  roleId: number;
+  workTypeId: number;
+  startedAt: Date;
+  endedAt: Date;
+  /** Two decimals, as stored. */
+  hours: string;
+  summary: string;
+  billable: boolean;
+  publishLevel: PublishLevel;
 }
 
 export interface PlannedTicket {
@@ -75,6 +91,7 @@ export interface PlannedTicket {
   completedAt: Date | null;
   secondaries: { resourceId: number; roleId: number | null }[];
   notes: PlannedNote[];
+  timeEntries: PlannedTimeEntry[];
   /** Status before completion, for the history's status change. */
   statusBeforeCompletion: number | null;
 }
@@ -128,10 +145,14 @@ function pastTime(random: Random, end: number): Date {
   return at.getTime() > end ? new Date(end - random.next() * 3 * hour) : at;
 }
 
+function startOfDay(time: number): number {
+  const day = new Date(time);
+  day.setUTCHours(0, 0, 0, 0);
+  return day.getTime();
+}
+
 function todayTime(random: Random, end: number): Date {
-  const startOfDay = new Date(end);
-  startOfDay.setUTCHours(0, 0, 0, 0);
-  const from = Math.max(startOfDay.getTime(), end - 6 * hour);
+  const from = Math.max(startOfDay(end), end - 6 * hour);
   return new Date(from + random.next() * (end - from));
 }
 
@@ -140,6 +161,8 @@ interface TicketContext {
   random: Random;
   companyName: string;
   scenario: DemoScenario;
+  /** The one request this ticket is about: title, description, findings and resolution agree. */
+  request: DemoRequest;
   fill: (text: string, extra?: Record<string, string>) => string;
 }
 
@@ -156,7 +179,8 @@ function planTicket(
   const variables = ticketVariables(random, profile, createdAt);
   const fill = (text: string, extra: Record<string, string> = {}) =>
     text.replace(/\{(\w+)\}/g, (match, name: string) => extra[name] ?? variables[name] ?? match);
-  const context: TicketContext = { world, random, companyName: profile.name, scenario, fill };
+  const request = random.pick(scenario.requests);
+  const context: TicketContext = { world, random, companyName: profile.name, scenario, request, fill };
 
   const mspOnly = scenario.category === 'MSP Internal';
   const priorityName = random.weighted([
@@ -219,11 +243,25 @@ function planTicket(
     primary,
   });
 
+  const timeEntries = planTime(context, {
+    createdAt,
+    lastActivityAt,
+    isNew: openStatus === 'New',
+    mspOnly,
+    handling,
+    mspWorker,
+    coWorker,
+    coOnTicket:
+      handling.kind === 'co_managed' || secondaries.some((secondary) => !mspStaff.includes(secondary.email)),
+    // Up to the start of the seed's day (UTC): today's time is what people log while trying the demo.
+    until: startOfDay(end),
+  });
+
   const [issueTypeName, subIssueTypeName] = scenario.issue ?? [null, null];
   return {
     companyId: company.id,
-    title: fill(random.pick(scenario.titles)),
-    description: fill(random.pick(scenario.descriptions)),
+    title: fill(random.pick(request.titles)),
+    description: fill(random.pick(request.descriptions)),
     contactId: contact?.id ?? null,
     statusId: world.status(openStatus ?? 'Complete'),
     priorityId: world.priority(priorityName),
@@ -250,6 +288,7 @@ function planTicket(
     completedAt,
     secondaries: secondaries.map(({ person }) => ({ resourceId: person.id, roleId: person.roleId })),
     notes,
+    timeEntries,
     statusBeforeCompletion: complete ? world.status(random.chance(0.8) ? 'In Progress' : 'New') : null,
   };
 }
@@ -444,7 +483,7 @@ interface NoteContext {
  * included, writes customer-visible updates.
  */
 function planNotes(context: TicketContext, ticket: NoteContext): PlannedNote[] {
-  const { world, random, scenario, fill } = context;
+  const { world, random, scenario, request, fill } = context;
   const count = ticket.isNew ? 1 : ticket.complete ? random.int(2, 5) : random.int(1, 4);
   const from = ticket.createdAt.getTime() + 2 * minute;
   const to = Math.max(ticket.lastActivityAt.getTime(), from);
@@ -485,14 +524,14 @@ function planNotes(context: TicketContext, ticket: NoteContext): PlannedNote[] {
     const last = index === times.length - 1;
     if (last && ticket.complete) {
       return ticket.mspOnly
-        ? note('internal', worker, random.pick(scenario.resolutions), 'Resolution')
-        : note('all', worker, random.pick(scenario.resolutions), 'Resolution');
+        ? note('internal', worker, random.pick(request.resolutions), 'Resolution')
+        : note('all', worker, random.pick(request.resolutions), 'Resolution');
     }
     if (ticket.mspOnly)
       return note(
         'internal',
         ticket.mspWorker,
-        random.pick([...scenario.findings, ...demoNoteTexts.internal]),
+        random.pick([...request.findings, ...demoNoteTexts.internal]),
       );
 
     const co = ticket.coWorker;
@@ -507,7 +546,7 @@ function planNotes(context: TicketContext, ticket: NoteContext): PlannedNote[] {
         return note(
           'internal',
           ticket.mspWorker,
-          random.pick([...scenario.findings, ...demoNoteTexts.internal]),
+          random.pick([...request.findings, ...demoNoteTexts.internal]),
         );
       case 'internal_and_co_managed':
         return co && random.chance(0.5)
@@ -526,4 +565,126 @@ function planNotes(context: TicketContext, ticket: NoteContext): PlannedNote[] {
       }
     }
   });
+}
+
+interface TimeContext {
+  createdAt: Date;
+  lastActivityAt: Date;
+  isNew: boolean;
+  mspOnly: boolean;
+  handling: Handling;
+  mspWorker: DemoPerson;
+  coWorker: DemoPerson | null;
+  /** The co-managing worker is the ticket's primary or a secondary resource (restricted levels log only there). */
+  coOnTicket: boolean;
+  /** No work after this moment. */
+  until: number;
+}
+
+const quarterHours = [
+  [0.25, 3],
+  [0.5, 5],
+  [0.75, 3],
+  [1, 4],
+  [1.5, 2],
+  [2, 2],
+  [3, 1],
+] as const;
+
+/**
+ * Time logged while the ticket was worked, between its creation and its last activity: MSP
+ * staff in remote or on-site support (internal work on MSP-only tickets), mostly for
+ * themselves, some of it shared with the co-managing users or the customer; and the
+ * customer's own IT on the tickets they are on, at the levels a co-managing user may use.
+ * A new ticket has no time yet.
+ */
+function planTime(context: TicketContext, ticket: TimeContext): PlannedTimeEntry[] {
+  const { world, random, scenario, request, fill } = context;
+  const from = ticket.createdAt.getTime() + 10 * minute;
+  const to = Math.min(ticket.lastActivityAt.getTime(), ticket.until);
+  if (ticket.isNew || to - from < 20 * minute) return [];
+  const onSiteShare = scenario.category === 'Hardware' ? 0.4 : 0.15;
+  const facilities = scenario.category === 'C_SRC Facilities';
+
+  const entry = (
+    person: DemoPerson,
+    workType: string,
+    publishLevel: PublishLevel,
+    billable: boolean,
+    summary: string,
+  ): PlannedTimeEntry | null => {
+    if (person.roleId === null) return null;
+    const wanted = random.weighted(quarterHours);
+    const hours = Math.min(wanted, Math.floor((to - from) / (15 * minute)) / 4);
+    if (hours < 0.25) return null;
+    const latestStart = to - hours * hour;
+    let start = from + random.next() * (latestStart - from);
+    // In business hours (UTC 07:00–16:00) on that day where the ticket's window allows it.
+    const inHours = new Date(start);
+    inHours.setUTCHours(random.int(7, 15), random.pick([0, 15, 30, 45]), 0, 0);
+    if (inHours.getTime() >= from && inHours.getTime() <= latestStart) start = inHours.getTime();
+    return {
+      resourceId: person.id,
+      roleId: person.roleId,
+      workTypeId: world.workType(workType),
+      startedAt: new Date(start),
+      endedAt: new Date(start + hours * hour),
+      hours: hours.toFixed(2),
+      summary: fill(summary),
+      billable,
+      publishLevel,
+    };
+  };
+
+  const entries: (PlannedTimeEntry | null)[] = [];
+  if (ticket.mspOnly) {
+    for (let index = random.int(1, 2); index > 0; index--) {
+      entries.push(entry(ticket.mspWorker, 'Internal', 'internal', false, random.pick(request.findings)));
+    }
+    return entries.filter((planned) => planned !== null);
+  }
+
+  const co = ticket.coOnTicket ? ticket.coWorker : null;
+  if (co) {
+    for (let index = random.int(1, 2); index > 0; index--) {
+      entries.push(
+        entry(
+          co,
+          facilities ? 'C_SRC Facilities Work' : random.chance(0.7) ? 'Onsite Support' : 'Remote Support',
+          random.weighted<PublishLevel>([
+            ['internal_and_co_managed', 5],
+            ['customer_internal', 2],
+            ['all', 1],
+          ]),
+          // The customer's own people: no MSP invoice for their time (and it costs 0 anyway).
+          false,
+          random.pick(facilities ? demoTimeSummaries.facilities : demoTimeSummaries.coManaged),
+        ),
+      );
+    }
+  }
+  // The MSP works what it handles, and lends a hand on a third of what the customer's IT handles.
+  const mspWorks =
+    !facilities && (ticket.handling.kind !== 'co_managed' || co === null || random.chance(0.35));
+  if (mspWorks) {
+    for (let index = random.int(1, 3); index > 0; index--) {
+      entries.push(
+        entry(
+          ticket.mspWorker,
+          random.chance(onSiteShare) ? 'Onsite Support' : 'Remote Support',
+          random.weighted<PublishLevel>([
+            ['internal', 4],
+            ['internal_and_co_managed', ticket.coWorker ? 3 : 0],
+            ['all', 2],
+          ]),
+          // Mostly billable; some of it is covered by the managed services contract.
+          random.chance(0.85),
+          random.pick([...request.findings, ...demoTimeSummaries.msp]),
+        ),
+      );
+    }
+  }
+  return entries
+    .filter((planned) => planned !== null)
+    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }

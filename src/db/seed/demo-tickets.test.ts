@@ -6,7 +6,7 @@ import { testDatabaseTargets } from '../../../test/test-databases.ts';
 import { startTestTandem, type TestTandem } from '../../../test/test-tandem.ts';
 import { queryRows } from '../database.ts';
 import { seededRandom } from './demo-random.ts';
-import { demoCompanyProfiles } from './demo-ticket-catalogue.ts';
+import { demoCompanyProfiles, demoScenarios } from './demo-ticket-catalogue.ts';
 import { type DemoTicketWorld, planDemoTickets } from './demo-ticket-plan.ts';
 
 interface SeededTicket {
@@ -198,6 +198,68 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
     expect(seeded.some((ticket) => ticket.contactId === lars?.contactId)).toBe(true);
   });
 
+  it('has time entries over the last weeks by MSP staff and co-managing users, costed, none of today', async () => {
+    const entries =
+      await rows(sql`SELECT e.resource_id, e.company_id, e.publish_level, e.started_at, e.ended_at,
+        e.hours::float8 AS hours, e.billable, e.created_at, t.created_at AS ticket_created, t.last_activity_at,
+        t.co_managed_visible, t.primary_resource_id, c.internal_cost::float8 AS internal_cost,
+        c.billable_amount::float8 AS billable_amount,
+        EXISTS (SELECT 1 FROM ticket_secondary_resources s WHERE s.ticket_id = t.id AND s.resource_id = e.resource_id) AS secondary
+      FROM time_entries e JOIN tickets t ON t.id = e.ticket_id LEFT JOIN time_entry_costs c ON c.time_entry_id = e.id`);
+    expect(entries.length).toBeGreaterThan(200);
+    const startOfToday = new Date(seededAt);
+    startOfToday.setUTCHours(0, 0, 0, 0);
+    const licences = new Set<string>();
+    for (const entry of entries) {
+      const author = Number(entry.resource_id);
+      const licence = licenceOf(author) ?? 'none';
+      licences.add(licence);
+      const started = new Date(String(entry.started_at)).getTime();
+      const ended = new Date(String(entry.ended_at)).getTime();
+      expect(started).toBeGreaterThanOrEqual(new Date(String(entry.ticket_created)).getTime());
+      expect(ended).toBeLessThanOrEqual(new Date(String(entry.last_activity_at)).getTime());
+      expect(ended).toBeLessThanOrEqual(startOfToday.getTime());
+      expect(Math.abs((ended - started) / 3_600_000 - Number(entry.hours))).toBeLessThan(0.01);
+      // Costed by the database's own function: co-managing users' time costs nothing.
+      expect(entry.internal_cost).not.toBeNull();
+      if (licence === 'co_managed') {
+        expect(entry.internal_cost).toBe(0);
+        expect(entry.billable).toBe(false);
+        expect(entry.publish_level).not.toBe('internal');
+        expect(entry.co_managed_visible).toBe(true);
+        expect(reaches(author, Number(entry.company_id))).toBe(true);
+        // Only on tickets they are on (the restricted levels log no time elsewhere).
+        expect(Number(entry.primary_resource_id) === author || entry.secondary === true).toBe(true);
+      } else {
+        expect(licence).toBe('full');
+        expect(Number(entry.internal_cost)).toBeGreaterThan(0);
+      }
+      if (!entry.co_managed_visible) expect(entry.publish_level).toBe('internal');
+    }
+    expect([...licences].sort()).toEqual(['co_managed', 'full']);
+    const days = new Set(
+      entries.map((entry) => new Date(String(entry.started_at)).toISOString().slice(0, 10)),
+    );
+    expect(days.size).toBeGreaterThan(30);
+  });
+
+  it('shows the time logged in the last week to the admin (with money) and to Anna (without)', async () => {
+    const from = new Date(seededAt.getTime() - 6 * 86_400_000).toISOString().slice(0, 10);
+    const report = async (email: string) => {
+      const client = await tandem.signIn(email);
+      const answer = await client.get(`/api/v1/reports/time-logged?groupBy=resource&from=${from}`);
+      expect(answer.statusCode, answer.body).toBe(200);
+      return answer.json<{ withMoney: boolean; items: { label: string; hours: number }[] }>();
+    };
+    const admin = await report('admin@northwind.example');
+    expect(admin.withMoney).toBe(true);
+    expect(admin.items.length).toBeGreaterThanOrEqual(3);
+    const anna = await report('anna.it@contoso.example');
+    expect(anna.withMoney).toBe(false);
+    expect(anna.items.map((row) => row.label)).toContain('Anna Schmidt');
+    expect(anna.items.some((row) => row.label !== 'Anna Schmidt' && row.label !== 'Ben Okafor')).toBe(true);
+  });
+
   it("has a 'created' history entry for every ticket, by its creator, at its creation", async () => {
     const created =
       await rows(sql`SELECT h.ticket_id, h.actor_resource_id, h.occurred_at FROM ticket_history h
@@ -244,6 +306,44 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
     const today = number.slice(1, 9);
     expect(Number(number.slice(10))).toBe((lastOfDay.get(today) ?? 0) + 1);
   });
+  // Last: it creates a ticket, which the counts above must not see.
+  it('has two active workflow rules that the rules API accepts as they are', async () => {
+    const admin = await tandem.signIn('admin@northwind.example');
+    const listed = (await admin.get('/api/v1/workflow-rules')).json<{
+      items: { id: number; name: string; active: boolean; trigger: string; disabledReason: string | null }[];
+    }>().items;
+    expect(listed.map((rule) => [rule.trigger, rule.active, rule.disabledReason])).toEqual(
+      expect.arrayContaining([
+        ['ticket_created', true, null],
+        ['no_update', true, null],
+      ]),
+    );
+    // The stored JSON is the API's own format: saving it back unchanged is accepted.
+    for (const rule of listed) {
+      const one = (await admin.get(`/api/v1/workflow-rules/${rule.id}`)).json<{
+        conditions: unknown[];
+        actions: unknown[];
+      }>();
+      const saved = await admin.patch(`/api/v1/workflow-rules/${rule.id}`, {
+        conditions: one.conditions,
+        actions: one.actions,
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
+
+    // A new, unassigned Contoso hardware ticket goes to Anna, Contoso's primary co-managing user.
+    const tech = await tandem.signIn('tech1@northwind.example');
+    const created = await tech.post('/api/v1/tickets', {
+      title: 'Docking station in room 2.04 is dead',
+      companyId: ids.company('Contoso'),
+      categoryId: ids.category('Hardware'),
+      issueTypeId: (await rows(sql`SELECT id FROM issue_types WHERE name = 'Hardware'`))[0]?.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<{ primaryResourceId: number | null }>().primaryResourceId).toBe(
+      ids.resource('anna.it@contoso.example'),
+    );
+  });
 });
 
 describe('the demo ticket plan', () => {
@@ -264,6 +364,7 @@ describe('the demo ticket plan', () => {
     category: (name) => name.length,
     source: (name) => name.length,
     noteType: (name) => name.length,
+    workType: (name) => name.length,
     issueType: (name) => name.length,
     subIssueType: (issueType, name) => issueType.length * 100 + name.length,
   };
@@ -276,5 +377,31 @@ describe('the demo ticket plan', () => {
     expect(new Set(first.map((ticket) => ticket.title)).size).toBeGreaterThan(100);
     expect(first.every((ticket) => !ticket.title.includes('{'))).toBe(true);
     expect(first.every((ticket) => ticket.notes.every((note) => !note.body.includes('{')))).toBe(true);
+    expect(first.every((ticket) => ticket.timeEntries.every((entry) => !entry.summary.includes('{')))).toBe(
+      true,
+    );
+  });
+
+  it('tells one story per ticket: its title, description and resolution come from the same request', () => {
+    const pattern = (text: string) =>
+      new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+')}$`);
+    const requests = demoScenarios.flatMap((scenario) => scenario.requests);
+    const planned = planDemoTickets(world, seededRandom(11), new Date('2026-11-28T10:00:00Z'));
+    for (const ticket of planned) {
+      const story = requests.filter(
+        (request) =>
+          request.titles.some((title) => pattern(title).test(ticket.title)) &&
+          request.descriptions.some((description) => pattern(description).test(ticket.description)),
+      );
+      expect(story.length, `${ticket.title} / ${ticket.description}`).toBeGreaterThan(0);
+      const resolution = ticket.notes.find((note) => note.title === 'Resolution');
+      if (resolution) {
+        expect(
+          story.some((request) => request.resolutions.some((text) => pattern(text).test(resolution.body))),
+          `${ticket.title} / ${resolution.body}`,
+        ).toBe(true);
+      }
+    }
+    expect(planned.some((ticket) => ticket.title.startsWith('Toner warning'))).toBe(true);
   });
 });

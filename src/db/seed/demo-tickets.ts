@@ -17,6 +17,7 @@ import {
   ticketSecondaryResources,
   ticketSources,
   ticketStatuses,
+  timeEntries,
   workTypes,
 } from '../schema/index.ts';
 import { demoCompanyProfiles, demoIssueTypes } from './demo-ticket-catalogue.ts';
@@ -56,11 +57,13 @@ export async function seedDemoTickets(
   const inserted = await tx
     .insert(tickets)
     .values(
-      numbered.map(({ secondaries: _s, notes: _n, statusBeforeCompletion: _b, ...ticket }) => ({
-        ...ticket,
-        updatedAt: ticket.lastActivityAt,
-        version: ticket.completedAt ? 2 : 1,
-      })),
+      numbered.map(
+        ({ secondaries: _s, notes: _n, timeEntries: _t, statusBeforeCompletion: _b, ...ticket }) => ({
+          ...ticket,
+          updatedAt: ticket.lastActivityAt,
+          version: ticket.completedAt ? 2 : 1,
+        }),
+      ),
     )
     .returning({ id: tickets.id, number: tickets.number });
   const idOf = new Map(inserted.map((row) => [row.number, row.id]));
@@ -121,6 +124,21 @@ export async function seedDemoTickets(
     ]),
   );
 
+  const timeRows = saved.flatMap((ticket) =>
+    ticket.timeEntries.map((entry) => ({
+      ...entry,
+      ticketId: ticket.id,
+      companyId: ticket.companyId,
+      // Logged when the work was done.
+      createdAt: entry.endedAt,
+      updatedAt: entry.endedAt,
+    })),
+  );
+  for (let index = 0; index < timeRows.length; index += 500) {
+    await tx.insert(timeEntries).values(timeRows.slice(index, index + 500));
+  }
+  await costTimeEntries(tx, world.person('admin@northwind.example').id);
+
   // Inserted in bulk, not through the ticket-change path: each side's last activity from what it reads.
   await recomputeSideActivity(tx);
 
@@ -128,6 +146,17 @@ export async function seedDemoTickets(
   for (const [dayKey, lastValue] of lastOfDay) {
     await tx.execute(sql`SELECT tandem_continue_ticket_numbers(${dayKey}::date, ${lastValue})`);
   }
+}
+
+/**
+ * The money of every time entry, from the one place that knows the rules: `tandem_cost_time_entry()`
+ * (migration 0004), which costs only for an actor allowed to change the entry — here the demo's MSP
+ * administrator, for this statement only (the seed itself runs without an actor).
+ */
+async function costTimeEntries(tx: Transaction, administratorId: number): Promise<void> {
+  await tx.execute(sql`SELECT set_config('tandem.actor_id', ${String(administratorId)}, true)`);
+  await tx.execute(sql`SELECT tandem_cost_time_entry(e.id) FROM ${timeEntries} e`);
+  await tx.execute(sql`SELECT set_config('tandem.actor_id', '', true)`);
 }
 
 /** Queues, categories, issue types and a work type of the demo's scenarios, next to the system defaults. */
@@ -227,6 +256,7 @@ async function readDemoWorld(tx: Transaction): Promise<DemoTicketWorld> {
     .select({ id: ticketSources.id, name: ticketSources.systemKey })
     .from(ticketSources);
   const noteTypeRows = await tx.select({ id: noteTypes.id, name: noteTypes.name }).from(noteTypes);
+  const workTypeRows = await tx.select({ id: workTypes.id, name: workTypes.name }).from(workTypes);
   const issueTypeRows = await tx.select({ id: issueTypes.id, name: issueTypes.name }).from(issueTypes);
   const subIssueTypeRows = await tx.select().from(subIssueTypes);
 
@@ -278,6 +308,7 @@ async function readDemoWorld(tx: Transaction): Promise<DemoTicketWorld> {
     category: byName(categoryRows, 'category'),
     source: byName(sourceRows, 'source'),
     noteType: byName(noteTypeRows, 'note type'),
+    workType: byName(workTypeRows, 'work type'),
     issueType: issueTypeId,
     subIssueType: (issueType, name) =>
       byName(
