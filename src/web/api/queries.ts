@@ -17,8 +17,10 @@ import type {
   WorkType,
   Worklist,
 } from './contract.ts';
+import { useCallback } from 'react';
 import { queryKeys } from './query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { systemName, withSystemName } from '../lib/system-name.ts';
 
 /** A session that ended (idle, signed out elsewhere, revoked) sends the user back to sign in, then here. */
 function onApiError(error: Error): void {
@@ -145,7 +147,38 @@ export const worklistQuery = queryOptions({
   queryFn: () => api.get<Worklist>('/api/v1/worklist'),
 });
 
-/** id → name lookups for the reference lists; unknown ids show as "#id". */
+/** The reference lists whose rows carry a configuration name. */
+interface NamedReferenceRows {
+  statuses: TicketStatus;
+  priorities: TicketPriority;
+  queues: Queue;
+  categories: TicketCategory;
+  sources: TicketSource;
+  issueTypes: IssueType;
+  workTypes: WorkType;
+  noteTypes: NoteType;
+}
+
+/**
+ * A reference list to show (pickers, filters, names): the names the system provides in the reader's
+ * language (`systemName`). Only this view is renamed — the cache keeps the stored names, which the
+ * admin screens list and edit under the same keys.
+ */
+export function useReferenceList<K extends keyof NamedReferenceRows>(kind: K): NamedReferenceRows[K][] {
+  const { t } = useI18n();
+  const select = useCallback(
+    (rows: NamedReferenceRows[K][]) => rows.map((row) => withSystemName(row, t)),
+    [t],
+  );
+  const { queryKey, queryFn, staleTime } = referenceQueries[kind] as unknown as {
+    queryKey: readonly unknown[];
+    queryFn: () => Promise<NamedReferenceRows[K][]>;
+    staleTime: number;
+  };
+  return useQuery({ queryKey, queryFn, staleTime, select }).data ?? [];
+}
+
+/** id → name lookups for the reference lists, system names in the reader's language; unknown ids show as "#id". */
 export function useNames() {
   const { t } = useI18n();
   const statuses = useQuery(referenceQueries.statuses).data ?? [];
@@ -154,8 +187,11 @@ export function useNames() {
   const categories = useQuery(referenceQueries.categories).data ?? [];
   const companies = useQuery(referenceQueries.companies).data ?? [];
   const resources = useQuery(referenceQueries.resources).data ?? [];
-  const name = (rows: { id: number; name: string }[]) => (id: number | null | undefined) =>
-    id === null || id === undefined ? '—' : (rows.find((row) => row.id === id)?.name ?? `#${id}`);
+  const name = (rows: { id: number; name: string }[]) => (id: number | null | undefined) => {
+    if (id === null || id === undefined) return '—';
+    const row = rows.find((candidate) => candidate.id === id);
+    return row ? systemName(row.name, t) : `#${id}`;
+  };
   return {
     status: name(statuses),
     priority: name(priorities),

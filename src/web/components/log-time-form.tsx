@@ -1,11 +1,11 @@
 import { Button, Checkbox, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { api, isApiError } from '../api/client.ts';
 import type { TimeEntry, TimeEntryBody } from '../api/contract.ts';
-import { referenceQueries } from '../api/queries.ts';
+import { useReferenceList } from '../api/queries.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PublishLevelSelect } from './publish-level.tsx';
@@ -22,7 +22,7 @@ export function LogTimeForm({
 }) {
   const { t, formatNumber } = useI18n();
   const queryClient = useQueryClient();
-  const workTypes = (useQuery(referenceQueries.workTypes).data ?? []).filter((type) => type.active);
+  const workTypes = useReferenceList('workTypes').filter((type) => type.active);
   const [endedAt] = useState(() => new Date().toISOString());
   const measuredHours =
     stopwatchStartedAt === undefined

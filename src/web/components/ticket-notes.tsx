@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { PublishLevel } from '../../shared/access-vocabulary.ts';
 import { api, isApiError } from '../api/client.ts';
 import type { Note, NoteBody, Page, Ticket } from '../api/contract.ts';
-import { referenceQueries, useNames } from '../api/queries.ts';
+import { useNames, useReferenceList } from '../api/queries.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeleteButton } from './delete-button.tsx';
@@ -67,7 +67,7 @@ export function TicketNotes({ ticket }: { ticket: Ticket }) {
 function AddNote({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const noteTypes = (useQuery(referenceQueries.noteTypes).data ?? []).filter((type) => type.active);
+  const noteTypes = useReferenceList('noteTypes').filter((type) => type.active);
   const [body, setBody] = useState('');
   const [title, setTitle] = useState('');
   const [noteTypeId, setNoteTypeId] = useState<string | null>(null);

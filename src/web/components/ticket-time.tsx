@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Ticket, TimeEntry } from '../api/contract.ts';
-import { allPages, referenceQueries, useMe, useNames } from '../api/queries.ts';
+import { allPages, useMe, useNames, useReferenceList } from '../api/queries.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeleteButton } from './delete-button.tsx';
@@ -11,7 +11,7 @@ export function TicketTime({ ticket }: { ticket: Ticket }) {
   const { t, formatDateTime, formatNumber, locale } = useI18n();
   const me = useMe();
   const names = useNames();
-  const workTypes = useQuery(referenceQueries.workTypes).data ?? [];
+  const workTypes = useReferenceList('workTypes');
   const entries = useQuery({
     queryKey: queryKeys.ticket(ticket.id).time,
     // Every page: the total and the cost below add up the whole ticket.

@@ -2,7 +2,7 @@ import { Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { Company, Contact, Page, Resource } from '../api/contract.ts';
-import { useMe } from '../api/queries.ts';
+import { allPages, useMe } from '../api/queries.ts';
 import { AnchorLink } from '../components/links.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Association, Team } from './admin-co-managed/co-managed-data.ts';
@@ -29,11 +29,21 @@ const quiet = { retry: false } as const;
 
 function ContactsSection({ companyId }: { companyId: number }) {
   const { t } = useI18n();
+  const me = useMe();
   const contacts = useQuery({
     queryKey: ['company-page', companyId, 'contacts'],
     queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { companyId, limit: 100 }),
     ...quiet,
   });
+  // Admins may give a contact without an account co-managed access; the users' contactId says who has one.
+  const offersAccess = me.isAdmin && me.features.coManagedHelpDesk;
+  const accounts = useQuery({
+    queryKey: ['company-page', companyId, 'contact-accounts'],
+    queryFn: () => allPages<Resource>('/api/v1/resources', { companyId: String(companyId) }),
+    enabled: offersAccess,
+    ...quiet,
+  });
+  const withAccount = accounts.data && new Set(accounts.data.map((person) => person.contactId));
   if (!contacts.data) return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="company-contacts">
@@ -53,6 +63,7 @@ function ContactsSection({ companyId }: { companyId: number }) {
                 <Table.Th>{t('companyPage.name')}</Table.Th>
                 <Table.Th>{t('companyPage.jobTitle')}</Table.Th>
                 <Table.Th>{t('companyPage.email')}</Table.Th>
+                {withAccount && <Table.Th>{t('people.contacts.account')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -61,6 +72,21 @@ function ContactsSection({ companyId }: { companyId: number }) {
                   <Table.Td>{personName(contact)}</Table.Td>
                   <Table.Td>{contact.title ?? '—'}</Table.Td>
                   <Table.Td>{contact.email ?? '—'}</Table.Td>
+                  {withAccount && (
+                    <Table.Td>
+                      {withAccount.has(contact.id) ? (
+                        t('people.contacts.hasAccount')
+                      ) : (
+                        <AnchorLink
+                          to="/admin/co-managed/enable/$contactId"
+                          params={{ contactId: String(contact.id) }}
+                          aria-label={t('wizard.enableFor', { name: personName(contact) })}
+                        >
+                          {t('wizard.title')}
+                        </AnchorLink>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,3 +1,14 @@
-// This area's routes, in a tuple so the router keeps their types (typed links):
-//   export const coManagedWizardRoutes = [createRoute({ getParentRoute: () => appRoute, path: '/admin/…', component: lazyRouteComponent(…) }), …] as const;
-export const coManagedWizardRoutes = [] as const;
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { appRoute } from '../app-route.tsx';
+
+// "Enable co-managed access" on a contact (#12 item 3): a wizard ending in a dry run of the save.
+export const coManagedWizardRoutes = [
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/co-managed/enable/$contactId',
+    component: lazyRouteComponent(
+      () => import('../../pages/admin-co-managed-wizard/co-managed-wizard-page.tsx'),
+      'CoManagedWizardPage',
+    ),
+  }),
+] as const;

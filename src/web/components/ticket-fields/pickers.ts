@@ -3,6 +3,8 @@ import { api } from '../../api/client.ts';
 import type { Contact, Items, Page, Resource, SubIssueType } from '../../api/contract.ts';
 import { referenceQueries } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { withSystemName } from '../../lib/system-name.ts';
 
 // What the ticket pickers offer. Each list is what the API lists for this user; the API still
 // decides whether a choice is allowed.
@@ -32,8 +34,9 @@ export function useTicketWorkers(): Resource[] {
   );
 }
 
-/** The sub-issue types of an issue type (none without one). */
+/** The sub-issue types of an issue type (none without one), system names in the reader's language. */
 export function useSubIssueTypes(issueTypeId: number | null): SubIssueType[] {
+  const { t } = useI18n();
   return (
     useQuery({
       queryKey: queryKeys.reference.subIssueTypes(issueTypeId),
@@ -43,6 +46,7 @@ export function useSubIssueTypes(issueTypeId: number | null): SubIssueType[] {
         api
           .get<Items<SubIssueType>>(`/api/v1/issue-types/${String(issueTypeId)}/sub-issue-types`)
           .then((result) => result.items),
+      select: (rows) => rows.map((row) => withSystemName(row, t)),
     }).data ?? []
   );
 }

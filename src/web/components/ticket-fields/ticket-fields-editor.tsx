@@ -1,7 +1,6 @@
 import { Checkbox, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { Ticket, TicketCategory } from '../../api/contract.ts';
-import { referenceQueries } from '../../api/queries.ts';
+import { useReferenceList } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type EditableField, type EditableValues, fieldLabels, fieldRule } from './field-definitions.ts';
 import {
@@ -57,11 +56,11 @@ export function TicketFieldsEditor({
 }) {
   const { t } = useI18n();
   const ref = {
-    statuses: useQuery(referenceQueries.statuses).data ?? [],
-    priorities: useQuery(referenceQueries.priorities).data ?? [],
-    queues: useQuery(referenceQueries.queues).data ?? [],
-    categories: useQuery(referenceQueries.categories).data ?? [],
-    issueTypes: useQuery(referenceQueries.issueTypes).data ?? [],
+    statuses: useReferenceList('statuses'),
+    priorities: useReferenceList('priorities'),
+    queues: useReferenceList('queues'),
+    categories: useReferenceList('categories'),
+    issueTypes: useReferenceList('issueTypes'),
   };
   const contacts = useCompanyContacts(ticket.companyId);
   const set = (patch: Partial<EditableValues>) => onChange({ ...values, ...patch });

@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Contact, TicketCategory, TicketDetail } from '../../api/contract.ts';
-import { referenceQueries } from '../../api/queries.ts';
+import { useReferenceList } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { editableFields, fieldLabels, fieldRule } from './field-definitions.ts';
@@ -28,7 +28,7 @@ export function TicketFieldsView({
   const shown = editableFields.filter(
     (field) => field !== 'title' && field !== 'description' && fieldRule(category, field).visible,
   );
-  const sources = useQuery(referenceQueries.sources).data ?? [];
+  const sources = useReferenceList('sources');
   const subIssueTypes = useSubIssueTypes(ticket.issueTypeId);
   const subIssueName = subIssueTypes.find((row) => row.id === ticket.subIssueTypeId)?.name;
   return (

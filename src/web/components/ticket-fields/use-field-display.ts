@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Ticket } from '../../api/contract.ts';
-import { referenceQueries, useNames } from '../../api/queries.ts';
+import { useNames, useReferenceList } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { EditableField } from './field-definitions.ts';
 
@@ -14,7 +13,7 @@ export function useFieldDisplay(
 ) {
   const { t, formatDateTime, formatNumber } = useI18n();
   const names = useNames();
-  const issueTypes = useQuery(referenceQueries.issueTypes).data ?? [];
+  const issueTypes = useReferenceList('issueTypes');
   const known = new Map<number, string | null>([
     ...(ticket?.secondaryResources ?? []).map((person) => [person.resourceId, person.name] as const),
     ...(ticket?.primaryResourceId ? [[ticket.primaryResourceId, ticket.primaryResourceName] as const] : []),

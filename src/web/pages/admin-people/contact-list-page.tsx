@@ -1,10 +1,11 @@
-import { Anchor, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { ActiveBadge } from '../../components/admin-kit/active-badge.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Company, Contact, Page } from '../../api/contract.ts';
-import { useMe } from '../../api/queries.ts';
+import { allPages, useMe } from '../../api/queries.ts';
 import { AdminList, AdminPageHeader, type AdminColumn } from '../../components/admin-kit/index.ts';
+import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { listParams, peopleKeys, type Resource } from './people-api.ts';
@@ -24,12 +25,12 @@ export function ContactListPage() {
   // Contacts do not say whether they have an account; the users' contactId does.
   const accounts = useQuery({
     queryKey: [...peopleKeys.resources, 'contact-accounts'],
-    queryFn: () => api.get<Page<Resource>>('/api/v1/resources', { limit: 200 }),
+    queryFn: () => allPages<Resource>('/api/v1/resources'),
     enabled: me.isAdmin,
   });
   if (!me.isAdmin) return <NotFoundPage />;
   const companyName = new Map((companies.data?.items ?? []).map((company) => [company.id, company.name]));
-  const withAccount = new Set((accounts.data?.items ?? []).map((person) => person.contactId));
+  const withAccount = new Set((accounts.data ?? []).map((person) => person.contactId));
   const columns: AdminColumn<Contact>[] = [
     { header: t('people.name'), cell: (contact) => `${contact.firstName} ${contact.lastName}` },
     {
@@ -45,16 +46,18 @@ export function ContactListPage() {
     {
       header: t('people.contacts.account'),
       cell: (contact) =>
-        withAccount.has(contact.id) || !accounts.isSuccess ? (
+        !accounts.isSuccess ? (
+          '…'
+        ) : withAccount.has(contact.id) ? (
           t('people.contacts.hasAccount')
         ) : (
-          // The wizard's route belongs to the co-managed set-up area (not in this router's types yet).
-          <Anchor
-            href={`/admin/co-managed/enable/${contact.id}`}
+          <AnchorLink
+            to="/admin/co-managed/enable/$contactId"
+            params={{ contactId: String(contact.id) }}
             aria-label={t('people.contacts.enableFor', { name: `${contact.firstName} ${contact.lastName}` })}
           >
             {t('people.contacts.enable')}
-          </Anchor>
+          </AnchorLink>
         ),
     },
   ];

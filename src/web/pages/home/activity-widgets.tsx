@@ -7,6 +7,7 @@ import { useNames, worklistQuery } from '../../api/queries.ts';
 import type { TimeLogged } from '../../api/report-contract.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { systemName } from '../../lib/system-name.ts';
 import type { Widget } from './dashboard-definitions.ts';
 import { WidgetCard } from './widget-card.tsx';
 import { widgetTitle } from './widget-title.ts';
@@ -27,6 +28,9 @@ export function TimeWidget({ widget }: { widget: Extract<Widget, { kind: 'time' 
     ...live,
   });
   const hours = t('home.time.hours');
+  // Work types the system provides are named in the reader's language.
+  const labelOf = (row: TimeLogged['items'][number]) =>
+    row.label === null ? null : widget.groupBy === 'workType' ? systemName(row.label, t) : row.label;
   return (
     <WidgetCard
       title={widgetTitle(t, widget.title)}
@@ -38,7 +42,7 @@ export function TimeWidget({ widget }: { widget: Extract<Widget, { kind: 'time' 
           ...(data.withMoney ? [t('home.time.cost'), t('home.time.billable')] : []),
         ],
         ...data.items.map((row) => [
-          row.label ?? String(row.key),
+          labelOf(row) ?? String(row.key),
           row.hours,
           ...(data.withMoney ? [row.internalCost ?? 0, row.billableAmount ?? 0] : []),
         ]),
@@ -52,7 +56,7 @@ export function TimeWidget({ widget }: { widget: Extract<Widget, { kind: 'time' 
             <BarChart
               barChartProps={quietChart}
               h={180}
-              data={data.items.map((row) => ({ name: row.label ?? String(row.key), [hours]: row.hours }))}
+              data={data.items.map((row) => ({ name: labelOf(row) ?? String(row.key), [hours]: row.hours }))}
               dataKey="name"
               series={[{ name: hours, color: 'teal.6' }]}
               aria-hidden
@@ -61,7 +65,7 @@ export function TimeWidget({ widget }: { widget: Extract<Widget, { kind: 'time' 
               <Table.Tbody>
                 {data.items.map((row) => (
                   <Table.Tr key={String(row.key)}>
-                    <Table.Td>{row.label ?? '—'}</Table.Td>
+                    <Table.Td>{labelOf(row) ?? '—'}</Table.Td>
                     <Table.Td ta="right">
                       {t('home.time.hoursValue', { hours: formatNumber(row.hours, 2) })}
                     </Table.Td>

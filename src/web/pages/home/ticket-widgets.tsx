@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import type { OpenTrend, SlaPerformance, TicketCountGroup, TicketCounts } from '../../api/report-contract.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { systemName } from '../../lib/system-name.ts';
 import type { TicketFilterParams, Widget } from './dashboard-definitions.ts';
 import { WidgetCard } from './widget-card.tsx';
 import { widgetTitle } from './widget-title.ts';
@@ -64,8 +65,14 @@ export function GroupsWidget({ widget }: { widget: Extract<Widget, { kind: 'grou
       api.get<TicketCounts>('/api/v1/reports/ticket-counts', { ...widget.filters, groupBy: widget.groupBy }),
     ...live,
   });
+  // Configuration the system provides is named in the reader's language; companies and people as they are.
+  const configured = ['status', 'priority', 'queue', 'category'].includes(widget.groupBy);
   const labelOf = (group: TicketCountGroup) =>
-    group.label ?? t(`home.none.${widget.groupBy}` as 'home.none.queue');
+    group.label === null
+      ? t(`home.none.${widget.groupBy}` as 'home.none.queue')
+      : configured
+        ? systemName(group.label, t)
+        : group.label;
   const filterOf = (group: TicketCountGroup) => ({ ...widget.filters, ...group.filter });
   return (
     <WidgetCard

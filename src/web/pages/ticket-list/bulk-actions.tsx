@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Ticket, TicketPatchBody } from '../../api/contract.ts';
-import { referenceQueries } from '../../api/queries.ts';
+import { useReferenceList } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { nameOptions, personOptions, useTicketWorkers } from '../../components/ticket-fields/pickers.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -18,8 +18,8 @@ type BulkField = 'primaryResourceId' | 'statusId' | 'queueId';
 export function BulkActions({ tickets, onDone }: { tickets: Ticket[]; onDone: () => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const statuses = useQuery(referenceQueries.statuses).data ?? [];
-  const queues = useQuery(referenceQueries.queues).data ?? [];
+  const statuses = useReferenceList('statuses');
+  const queues = useReferenceList('queues');
   const workers = useTicketWorkers();
   const [field, setField] = useState<BulkField>('statusId');
   const [value, setValue] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { Button, MultiSelect, Paper, Select, Switch, TextInput, Group } from '@m
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { referenceQueries } from '../../api/queries.ts';
+import { referenceQueries, useReferenceList } from '../../api/queries.ts';
 import { nameOptions } from '../../components/ticket-fields/pickers.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { slaStates } from '../../../shared/access-vocabulary.ts';
@@ -29,9 +29,9 @@ export function TicketFilters({
   isPhone: boolean;
 }) {
   const { t } = useI18n();
-  const statuses = useQuery(referenceQueries.statuses).data ?? [];
-  const priorities = useQuery(referenceQueries.priorities).data ?? [];
-  const queues = useQuery(referenceQueries.queues).data ?? [];
+  const statuses = useReferenceList('statuses');
+  const priorities = useReferenceList('priorities');
+  const queues = useReferenceList('queues');
   const companies = useQuery(referenceQueries.companies).data ?? [];
   const [q, setQ] = useState(search.q ?? '');
   // A saved view or "clear" changes the search from outside: follow it (React's "adjust state on prop change").
