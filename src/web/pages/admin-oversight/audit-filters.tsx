@@ -27,9 +27,7 @@ export function AuditFilters({
     const merged: AuditSearch = { ...search, ...patch };
     if (!merged.entityType) merged.entityId = undefined;
     onChange(
-      Object.fromEntries(
-        Object.entries(merged).filter(([, value]) => value !== undefined && value !== ''),
-      ),
+      Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined && value !== '')),
     );
   };
 
