@@ -91,6 +91,11 @@ export async function prepareAutomationDesk(
     database.db,
     sql`SELECT id FROM resources WHERE email IN ('tech1@northwind.example', 'tech2@northwind.example') ORDER BY id`,
   );
+  // Only the test's own template and subscription act: the demo's rules (a quiet High ticket
+  // becomes Critical, on the worker's sweep) and its in-app-only templates would add deliveries
+  // whose number depends on the clock, and a notification without a mail by design.
+  await database.db.execute(sql`UPDATE workflow_rules SET active = false`);
+  await database.db.execute(sql`UPDATE notification_templates SET active = false`);
   await runAsActor(database.db, actor, async (context) => {
     await createTemplate(context, {
       name: 'Fault test: new ticket',
