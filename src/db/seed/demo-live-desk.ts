@@ -11,6 +11,7 @@ import {
   ticketPriorities,
 } from '../schema/index.ts';
 import { seedDemoRules } from './demo-automation.ts';
+import { seedDemoIncomingMail } from './demo-incoming-mail.ts';
 
 /** Business minutes per priority: first response, resolved. */
 const standardSupport: Record<string, [number, number]> = {
@@ -128,4 +129,5 @@ export async function seedDemoLiveDesk(tx: Transaction): Promise<void> {
     ],
   });
   await seedDemoRules(tx);
+  await seedDemoIncomingMail(tx);
 }

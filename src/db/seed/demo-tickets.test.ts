@@ -260,6 +260,28 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
     expect(anna.items.some((row) => row.label !== 'Anna Schmidt' && row.label !== 'Ben Okafor')).toBe(true);
   });
 
+  it("logs the demo's incoming mail: tickets by mail from their contact, an auto-reply dropped, a large scan refused", async () => {
+    const log = await rows(sql`SELECT m.outcome, m.from_address, m.subject, m.reason, m.received_at,
+                                      t.title, t.created_at, c.email AS contact_email
+                                 FROM incoming_mail m
+                                 LEFT JOIN tickets t ON t.id = m.ticket_id
+                                 LEFT JOIN contacts c ON c.id = t.contact_id`);
+    const created = log.filter((row) => row.outcome === 'ticket_created');
+    expect(created.length).toBeGreaterThan(0);
+    for (const row of created) {
+      expect(row.from_address).toBe(row.contact_email);
+      expect(row.subject).toBe(row.title);
+      expect(new Date(String(row.received_at)).getTime()).toBe(new Date(String(row.created_at)).getTime());
+    }
+    expect(log.filter((row) => row.outcome === 'dropped').map((row) => row.reason)).toEqual([
+      'automatic mail (Auto-Submitted: auto-replied)',
+    ]);
+    expect(log.filter((row) => row.outcome === 'rejected').map((row) => row.reason)).toEqual([
+      'The message is too large.',
+    ]);
+    expect(log.every((row) => new Date(String(row.received_at)) <= new Date())).toBe(true);
+  });
+
   it("has a 'created' history entry for every ticket, by its creator, at its creation", async () => {
     const created =
       await rows(sql`SELECT h.ticket_id, h.actor_resource_id, h.occurred_at FROM ticket_history h

@@ -70,4 +70,19 @@ export const adminPeopleRoutes = [
       'RoleListPage',
     ),
   }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/companies/$companyId',
+    component: lazyRouteComponent(() => import('../../pages/admin-people/company-page.tsx'), 'CompanyPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/contacts/$contactId',
+    component: lazyRouteComponent(() => import('../../pages/admin-people/contact-page.tsx'), 'ContactPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/roles/$roleId',
+    component: lazyRouteComponent(() => import('../../pages/admin-people/role-page.tsx'), 'RolePage'),
+  }),
 ] as const;

@@ -1,5 +1,6 @@
 // The pieces every admin screen shares, so lists, forms and errors look and behave alike.
-export { AdminList, type AdminColumn } from './admin-list.tsx';
+export { AdminList } from './admin-list.tsx';
+export { PagedList, type AdminColumn } from './paged-list.tsx';
 export { AdminPageHeader } from './admin-page-header.tsx';
 export { FormError } from './form-error.tsx';
 export { PrefixHint, setUpPrefix, withSetUpPrefix } from './prefix-hint.tsx';

@@ -18,7 +18,7 @@ export const adminPeopleDe: Record<keyof typeof adminPeopleEn, string> = {
   'people.saved': 'Gespeichert.',
   'people.companies.title': 'Firmen',
   'people.companies.intro':
-    'Kunden und ihre Tochterfirmen. Öffnen Sie eine Firma, um ihre Kontakte und Tickets zu sehen.',
+    'Kunden und ihre Tochterfirmen. Öffnen Sie eine Firma, um ihre Einstellungen zu ändern; ihre Seite zeigt Kontakte und Tickets.',
   'people.companies.parent': 'Mutterfirma',
   'people.companies.coManaged': 'Co-Management aktiviert',
   'people.resources.title': 'Benutzer',
@@ -73,4 +73,34 @@ export const adminPeopleDe: Record<keyof typeof adminPeopleEn, string> = {
   'people.roles.intro': 'Rollen legen den abgerechneten Stundensatz und die internen Kosten der Zeit fest.',
   'people.roles.hourlyRate': 'Stundensatz',
   'people.roles.internalCost': 'Interne Kosten',
+  'people.companies.new': 'Neue Firma',
+  'people.companies.formIntro':
+    'Wer die Firma ist, wo sie in ihrer Firmengruppe steht und ob ihre Leute sie mitbetreuen dürfen.',
+  'people.companies.openPage': 'Firmenseite öffnen',
+  'people.companies.type': 'Art',
+  'people.companies.type.customer': 'Kunde',
+  'people.companies.type.prospect': 'Interessent',
+  'people.companies.type.vendor': 'Lieferant',
+  'people.companies.type.partner': 'Partner',
+  'people.companies.type.msp': 'MSP (Ihre eigene Firma)',
+  'people.companies.noParent': 'Keine: eine Firma der obersten Ebene',
+  'people.companies.coManagedHint':
+    'Mitbetreuende Benutzer, denen diese Firma zugewiesen ist, bearbeiten ihre Tickets nur, solange dies eingeschaltet ist.',
+  'people.companies.switchingOff':
+    'Beim Speichern verliert jeder mitbetreuende Benutzer dieser Firma mit seiner nächsten Anfrage den Zugriff auf sie. Nichts wird gelöscht: Die Zuweisungen bleiben, und wenn Sie das Co-Management wieder einschalten, ist der Zugriff wiederhergestellt.',
+  'people.companies.sharing': 'Teilen im internen Helpdesk',
+  'people.companies.sharingHint':
+    'Für eine Firmengruppe mit eigenem Helpdesk: wer die Tickets der anderen sieht. Stellen Sie es bei der obersten Firma ein.',
+  'people.companies.sharing.none': 'Kein Teilen',
+  'people.companies.sharing.all_share_with_all': 'Alle Firmen der Gruppe teilen miteinander',
+  'people.companies.sharing.subsidiaries_share_with_parent': 'Tochterfirmen teilen nur mit der Mutterfirma',
+  'people.companies.website': 'Website',
+  'people.companies.city': 'Ort',
+  'people.companies.country': 'Land',
+  'people.companies.countryHint': 'Zwei Buchstaben, z. B. DE oder US',
+  'people.contacts.new': 'Neuer Kontakt',
+  'people.contacts.jobTitle': 'Position',
+  'people.roles.new': 'Neue Rolle',
+  'people.roles.amountHint': 'Was für eine Stunde dieser Rolle berechnet wird, z. B. 120.00',
+  'people.roles.costHint': 'Was Sie eine Stunde kostet; nur wer Kosten sehen darf, sieht den Wert',
 };

@@ -16,7 +16,7 @@ export const adminPeopleEn = {
   'people.saved': 'Saved.',
   'people.companies.title': 'Companies',
   'people.companies.intro':
-    'Customers and their subsidiaries. Open a company to see its contacts and tickets.',
+    'Customers and their subsidiaries. Open a company to change its settings; its page shows contacts and tickets.',
   'people.companies.parent': 'Parent company',
   'people.companies.coManaged': 'Co-management enabled',
   'people.resources.title': 'Users',
@@ -69,4 +69,34 @@ export const adminPeopleEn = {
   'people.roles.intro': 'Roles set the rate a technician bills and what their time costs.',
   'people.roles.hourlyRate': 'Hourly rate',
   'people.roles.internalCost': 'Internal cost',
+  'people.companies.new': 'New company',
+  'people.companies.formIntro':
+    'Who the company is, where it sits in its family of companies, and whether its people may co-manage it.',
+  'people.companies.openPage': 'Open the company page',
+  'people.companies.type': 'Type',
+  'people.companies.type.customer': 'Customer',
+  'people.companies.type.prospect': 'Prospect',
+  'people.companies.type.vendor': 'Vendor',
+  'people.companies.type.partner': 'Partner',
+  'people.companies.type.msp': 'MSP (your own company)',
+  'people.companies.noParent': 'None: a top-level company',
+  'people.companies.coManagedHint':
+    'Co-managing users granted this company work its tickets only while this is on.',
+  'people.companies.switchingOff':
+    'When you save, every co-managing user of this company loses access to it at their next request. Nothing is deleted: their grants stay, and switching co-management on again restores the access.',
+  'people.companies.sharing': 'Internal help desk sharing',
+  'people.companies.sharingHint':
+    "For a family of companies that runs its own help desk: who sees the others' tickets. Set it on the top company.",
+  'people.companies.sharing.none': 'No sharing',
+  'people.companies.sharing.all_share_with_all': 'All companies of the family share with each other',
+  'people.companies.sharing.subsidiaries_share_with_parent': 'Subsidiaries share with the parent only',
+  'people.companies.website': 'Website',
+  'people.companies.city': 'City',
+  'people.companies.country': 'Country',
+  'people.companies.countryHint': 'Two letters, e.g. DE or US',
+  'people.contacts.new': 'New contact',
+  'people.contacts.jobTitle': 'Job title',
+  'people.roles.new': 'New role',
+  'people.roles.amountHint': 'What an hour of this role bills, e.g. 120.00',
+  'people.roles.costHint': 'What an hour costs you; only people allowed to see costs see it',
 } as const;

@@ -2,13 +2,12 @@ import { Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useMe } from '../../api/queries.ts';
-import { AdminPageHeader } from '../../components/admin-kit/index.ts';
+import { type AdminColumn, AdminPageHeader, PagedList } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { AuditAction, AuditActor, AuditCompany, AuditObject } from './audit-entry-parts.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { type AuditEntry, fetchAuditPage, oversightKeys } from './oversight-api.ts';
-import { type OversightColumn, OversightList } from './oversight-list.tsx';
 
 const route = getRouteApi('/app/admin/audit');
 const pageSize = 50;
@@ -31,7 +30,7 @@ export function AuditLogPage() {
   const when = (entry: AuditEntry) => (
     <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
   );
-  const columns: OversightColumn<AuditEntry>[] = [
+  const columns: AdminColumn<AuditEntry>[] = [
     { header: t('oversight.audit.when'), cell: when, nowrap: true },
     { header: t('oversight.audit.who'), cell: (entry) => <AuditActor entry={entry} /> },
     { header: t('oversight.audit.what'), cell: (entry) => <AuditAction entry={entry} /> },
@@ -63,11 +62,12 @@ export function AuditLogPage() {
     <Stack maw={1240}>
       <AdminPageHeader title={t('oversight.audit.title')} description={t('oversight.audit.intro')} />
       <AuditFilters search={search} onChange={(next) => void navigate({ search: next, replace: true })} />
-      <OversightList<AuditEntry>
+      <PagedList<AuditEntry>
         label={t('oversight.audit.title')}
         list={list}
         columns={columns}
         card={card}
+        minWidth={760}
         empty={t('oversight.audit.empty')}
       />
     </Stack>

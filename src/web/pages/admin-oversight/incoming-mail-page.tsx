@@ -1,7 +1,7 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMe } from '../../api/queries.ts';
-import { AdminPageHeader } from '../../components/admin-kit/index.ts';
+import { type AdminColumn, AdminPageHeader, PagedList } from '../../components/admin-kit/index.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,7 +13,6 @@ import {
   type IncomingMailOutcome,
   oversightKeys,
 } from './oversight-api.ts';
-import { type OversightColumn, OversightList } from './oversight-list.tsx';
 
 const pageSize = 50;
 
@@ -84,7 +83,7 @@ export function IncomingMailPage() {
     mail.channel === 'smtp' || mail.channel === 'imap'
       ? t(`oversight.mail.channel.${mail.channel}`)
       : mail.channel;
-  const columns: OversightColumn<IncomingMail>[] = [
+  const columns: AdminColumn<IncomingMail>[] = [
     { header: t('oversight.mail.received'), cell: received, nowrap: true },
     {
       header: t('oversight.mail.from'),
@@ -135,11 +134,12 @@ export function IncomingMailPage() {
   return (
     <Stack maw={1240}>
       <AdminPageHeader title={t('oversight.mail.title')} description={t('oversight.mail.intro')} />
-      <OversightList<IncomingMail>
+      <PagedList<IncomingMail>
         label={t('oversight.mail.title')}
         list={list}
         columns={columns}
         card={card}
+        minWidth={760}
         empty={t('oversight.mail.empty')}
       />
       <MailSettings />

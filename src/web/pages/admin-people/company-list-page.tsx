@@ -5,12 +5,12 @@ import { api } from '../../api/client.ts';
 import type { Company, Page } from '../../api/contract.ts';
 import { useMe } from '../../api/queries.ts';
 import { AdminList, AdminPageHeader, type AdminColumn } from '../../components/admin-kit/index.ts';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { listParams, peopleKeys } from './people-api.ts';
 
-/** /admin/companies: companies with their parent, co-management and state; each opens its company page. */
+/** /admin/companies: companies with their parent, co-management and state; each opens its settings. */
 export function CompanyListPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -26,7 +26,7 @@ export function CompanyListPage() {
     {
       header: t('people.name'),
       cell: (company) => (
-        <AnchorLink to="/companies/$companyId" params={{ companyId: String(company.id) }}>
+        <AnchorLink to="/admin/companies/$companyId" params={{ companyId: String(company.id) }}>
           {company.name}
         </AnchorLink>
       ),
@@ -47,7 +47,15 @@ export function CompanyListPage() {
   ];
   return (
     <Stack maw={1100}>
-      <AdminPageHeader title={t('people.companies.title')} description={t('people.companies.intro')} />
+      <AdminPageHeader
+        title={t('people.companies.title')}
+        description={t('people.companies.intro')}
+        actions={
+          <ButtonLink to="/admin/companies/$companyId" params={{ companyId: 'new' }}>
+            {t('people.companies.new')}
+          </ButtonLink>
+        }
+      />
       <AdminList<Company>
         label={t('people.companies.title')}
         searchLabel={t('people.search')}

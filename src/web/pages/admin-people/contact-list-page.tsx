@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import type { Company, Contact, Page } from '../../api/contract.ts';
 import { allPages, useMe } from '../../api/queries.ts';
 import { AdminList, AdminPageHeader, type AdminColumn } from '../../components/admin-kit/index.ts';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { listParams, peopleKeys, type Resource } from './people-api.ts';
@@ -32,7 +32,14 @@ export function ContactListPage() {
   const companyName = new Map((companies.data?.items ?? []).map((company) => [company.id, company.name]));
   const withAccount = new Set((accounts.data ?? []).map((person) => person.contactId));
   const columns: AdminColumn<Contact>[] = [
-    { header: t('people.name'), cell: (contact) => `${contact.firstName} ${contact.lastName}` },
+    {
+      header: t('people.name'),
+      cell: (contact) => (
+        <AnchorLink to="/admin/contacts/$contactId" params={{ contactId: String(contact.id) }}>
+          {`${contact.firstName} ${contact.lastName}`}
+        </AnchorLink>
+      ),
+    },
     {
       header: t('people.company'),
       cell: (contact) => companyName.get(contact.companyId) ?? t('people.unknown'),
@@ -63,7 +70,15 @@ export function ContactListPage() {
   ];
   return (
     <Stack maw={1200}>
-      <AdminPageHeader title={t('people.contacts.title')} description={t('people.contacts.intro')} />
+      <AdminPageHeader
+        title={t('people.contacts.title')}
+        description={t('people.contacts.intro')}
+        actions={
+          <ButtonLink to="/admin/contacts/$contactId" params={{ contactId: 'new' }}>
+            {t('people.contacts.new')}
+          </ButtonLink>
+        }
+      />
       <AdminList<Contact>
         label={t('people.contacts.title')}
         searchLabel={t('people.search')}

@@ -9,19 +9,30 @@ import type { Page, Resource, SecurityLevel } from '../../api/contract.ts';
 import { api } from '../../api/client.ts';
 
 import type { locationInput, locationSchema } from '../../../modules/organisation/location.schemas.ts';
+import type { roleInput, roleSchema } from '../../../modules/organisation/role.schemas.ts';
+import type { companyInput } from '../../../modules/company/company.schemas.ts';
+import type { contactInput, contactPatch } from '../../../modules/contact/contact.schemas.ts';
 
 export type Department = z.output<typeof departmentSchema>;
 export type Location = z.output<typeof locationSchema>;
 export type LocationBody = z.input<typeof locationInput>;
 export type DepartmentBody = z.input<typeof departmentInput>;
+export type Role = z.output<typeof roleSchema>;
+export type RoleBody = z.input<typeof roleInput>;
+export type CompanyBody = z.input<typeof companyInput>;
+export type ContactBody = z.input<typeof contactInput> | z.input<typeof contactPatch>;
 
 export const peopleKeys = {
   departments: ['admin-people', 'departments'] as const,
   department: (id: number) => ['admin-people', 'departments', id] as const,
   locations: ['admin-people', 'locations'] as const,
   location: (id: number) => ['admin-people', 'locations', id] as const,
+  roles: ['admin-people', 'roles'] as const,
+  role: (id: number) => ['admin-people', 'roles', id] as const,
   companies: ['admin-people', 'companies'] as const,
+  company: (id: number) => ['admin-people', 'companies', id] as const,
   contacts: ['admin-people', 'contacts'] as const,
+  contact: (id: number) => ['admin-people', 'contacts', id] as const,
   resources: ['admin-people', 'resources'] as const,
   levels: ['admin-people', 'security-levels'] as const,
 };

@@ -5,35 +5,55 @@ import type { ReactNode } from 'react';
 import type { Page } from '../../api/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export interface OversightColumn<Row> {
+export interface AdminColumn<Row> {
   header: string;
   cell: (row: Row) => ReactNode;
+  /** Left out of the phone card (the card shows the first column as its title). */
+  desktopOnly?: boolean;
   /** A narrow column (dates, badges) that should not wrap. */
   nowrap?: boolean;
 }
 
 /**
- * A log a page at a time (the API's cursor, "Load more"), as the admin kit's list looks: a table at
- * desk width, one card per entry on a phone (`card`). The query is the caller's, so its filters
- * stay in the URL.
+ * The rows of a paged API list (its cursor, "Load more"): a table at desk width, one card per row
+ * on a phone. The card is the first column as its title and the others labelled below, unless the
+ * caller draws its own (`card`). The query is the caller's, so searches and filters stay theirs.
  */
-export function OversightList<Row extends { id: number }>({
+export function PagedList<Row extends { id: number }>({
   label,
   list,
   columns,
   card,
   empty,
+  minWidth = 560,
 }: {
   /** The table's (or card list's) accessible name. */
   label: string;
   list: UseInfiniteQueryResult<InfiniteData<Page<Row>>>;
-  columns: readonly OversightColumn<Row>[];
-  card: (row: Row) => ReactNode;
+  columns: readonly AdminColumn<Row>[];
+  card?: (row: Row) => ReactNode;
   empty: string;
+  minWidth?: number;
 }) {
   const { t } = useI18n();
   const isPhone = useMediaQuery('(max-width: 48em)');
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const [first, ...rest] = columns;
+  const defaultCard = (row: Row) => (
+    <>
+      <Text fw={600}>{first?.cell(row)}</Text>
+      {rest
+        .filter((column) => !column.desktopOnly)
+        .map((column) => (
+          <Text size="sm" key={column.header}>
+            <Text span c="dimmed" size="sm">
+              {column.header}:{' '}
+            </Text>
+            {column.cell(row)}
+          </Text>
+        ))}
+    </>
+  );
   return (
     <Stack gap="sm">
       {list.isLoading && <Loader role="status" aria-label={t('app.loading')} />}
@@ -47,14 +67,14 @@ export function OversightList<Row extends { id: number }>({
         <Stack gap="xs" role="list" aria-label={label}>
           {rows.map((row) => (
             <Card key={row.id} withBorder padding="sm" role="listitem">
-              {card(row)}
+              {(card ?? defaultCard)(row)}
             </Card>
           ))}
         </Stack>
       )}
       {rows.length > 0 && !isPhone && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing="xs" aria-label={label}>
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table striped highlightOnHover aria-label={label}>
             <Table.Thead>
               <Table.Tr>
                 {columns.map((column) => (

@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { fieldError } from '../../components/admin-kit/index.ts';
+
+interface PeopleSaveOptions<Body> {
+  /** The collection, e.g. '/api/v1/roles': POST there to add, PATCH `${path}/${id}` to change. */
+  path: string;
+  /** null while adding a new one. */
+  id: number | null;
+  body: () => Body;
+  /** The cache keys whose lists show what was saved. */
+  invalidate: readonly (readonly unknown[])[];
+  /** After adding: open the new one's own page, so a second save changes it instead of adding another. */
+  openAdded: (id: number) => Promise<void>;
+}
+
+/**
+ * The save of a people-and-organisation form: add or change through the API, refresh the lists,
+ * open what was added. `formError` is the refusal that belongs to no field of the form.
+ */
+export function usePeopleSave<Body, Saved extends { id: number }>(
+  options: PeopleSaveOptions<Body>,
+  fields: readonly string[],
+) {
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: () =>
+      options.id === null
+        ? api.post<Saved>(options.path, options.body())
+        : api.patch<Saved>(`${options.path}/${options.id}`, options.body()),
+    onSuccess: async (saved) => {
+      await Promise.all(options.invalidate.map((queryKey) => client.invalidateQueries({ queryKey })));
+      if (options.id === null) await options.openAdded(saved.id);
+    },
+  });
+  const atAField = fields.some((field) => fieldError(save.error, field));
+  return { save, formError: atAField ? null : save.error };
+}
