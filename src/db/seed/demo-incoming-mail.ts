@@ -32,7 +32,7 @@ export async function seedDemoIncomingMail(tx: Transaction): Promise<void> {
   const [latest] = byMail;
   if (!latest) return;
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-  await tx.insert(incomingMail).values([
+  const log = [
     ...rows,
     {
       channel: 'smtp',
@@ -54,5 +54,8 @@ export async function seedDemoIncomingMail(tx: Transaction): Promise<void> {
       reason: 'The message is too large.',
       receivedAt: minutesAgo(200),
     },
-  ]);
+  ];
+  // The intake logs as mail arrives: ids in the order of receipt, as the screen lists them.
+  log.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  await tx.insert(incomingMail).values(log);
 }

@@ -280,6 +280,10 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
       'The message is too large.',
     ]);
     expect(log.every((row) => new Date(String(row.received_at)) <= new Date())).toBe(true);
+    // Listed newest first by id, as the intake writes them: ids follow the time of receipt.
+    const received = await rows(sql`SELECT received_at FROM incoming_mail ORDER BY id`);
+    const times = received.map((row) => new Date(String(row.received_at)).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it("has a 'created' history entry for every ticket, by its creator, at its creation", async () => {

@@ -6,6 +6,7 @@ import {
   NativeSelect,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Switch,
   Text,
@@ -129,7 +130,7 @@ function CompanyEditor({ company }: { company: Company | null }) {
               onChange={(event) => set({ name: event.currentTarget.value })}
               error={fieldError(save.error, 'name')}
             />
-            <Group grow wrap="wrap" align="flex-start">
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <NativeSelect
                 label={t('people.companies.type')}
                 value={draft.companyType}
@@ -152,7 +153,7 @@ function CompanyEditor({ company }: { company: Company | null }) {
                 clearable
                 error={fieldError(save.error, 'parentCompanyId')}
               />
-            </Group>
+            </SimpleGrid>
             <Switch
               label={t('people.companies.coManaged')}
               description={t('people.companies.coManagedHint')}
@@ -181,7 +182,7 @@ function CompanyEditor({ company }: { company: Company | null }) {
               }))}
               error={fieldError(save.error, 'internalHelpdeskSharing')}
             />
-            <Group grow wrap="wrap" align="flex-start">
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('people.phone')}
                 type="tel"
@@ -196,8 +197,8 @@ function CompanyEditor({ company }: { company: Company | null }) {
                 onChange={(event) => set({ website: event.currentTarget.value })}
                 error={fieldError(save.error, 'website')}
               />
-            </Group>
-            <Group grow wrap="wrap" align="flex-start">
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('people.companies.city')}
                 value={draft.city}
@@ -212,7 +213,7 @@ function CompanyEditor({ company }: { company: Company | null }) {
                 onChange={(event) => set({ countryCode: event.currentTarget.value })}
                 error={fieldError(save.error, 'countryCode')}
               />
-            </Group>
+            </SimpleGrid>
             <Switch
               label={t('people.active')}
               checked={draft.active}

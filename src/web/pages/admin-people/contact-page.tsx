@@ -1,4 +1,15 @@
-import { Button, Group, Loader, Paper, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  SimpleGrid,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -118,7 +129,7 @@ function ContactEditor({ contact }: { contact: Contact | null }) {
                 error={fieldError(save.error, 'companyId')}
               />
             )}
-            <Group grow wrap="wrap" align="flex-start">
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('people.resources.firstName')}
                 required
@@ -133,14 +144,14 @@ function ContactEditor({ contact }: { contact: Contact | null }) {
                 onChange={(event) => set({ lastName: event.currentTarget.value })}
                 error={fieldError(save.error, 'lastName')}
               />
-            </Group>
+            </SimpleGrid>
             <TextInput
               label={t('people.contacts.jobTitle')}
               value={draft.title}
               onChange={(event) => set({ title: event.currentTarget.value })}
               error={fieldError(save.error, 'title')}
             />
-            <Group grow wrap="wrap" align="flex-start">
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('people.email')}
                 inputMode="email"
@@ -155,7 +166,7 @@ function ContactEditor({ contact }: { contact: Contact | null }) {
                 onChange={(event) => set({ phone: event.currentTarget.value })}
                 error={fieldError(save.error, 'phone')}
               />
-            </Group>
+            </SimpleGrid>
             <Switch
               label={t('people.active')}
               checked={draft.active}

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Button, Group, Loader, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -72,7 +72,7 @@ function RoleEditor({ role }: { role: Role | null }) {
               error={fieldError(save.error, 'name')}
             />
             {!role && <PrefixHint name={draft.name} onApply={(name) => set({ name })} />}
-            <Group grow wrap="wrap" align="flex-start">
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('people.roles.hourlyRate')}
                 description={t('people.roles.amountHint')}
@@ -89,7 +89,7 @@ function RoleEditor({ role }: { role: Role | null }) {
                 onChange={(event) => set({ internalCost: event.currentTarget.value })}
                 error={fieldError(save.error, 'internalCost')}
               />
-            </Group>
+            </SimpleGrid>
             <Switch
               label={t('people.active')}
               checked={draft.active}
