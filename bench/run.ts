@@ -12,15 +12,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadActor } from '../src/access/actor-loader.ts';
 import { runAsActor } from '../src/access/actor-transaction.ts';
 import { currentAccessEpoch } from '../src/access/authentication-cache.ts';
-import { openDatabase, queryRows } from '../src/db/database.ts';
-import type { DatabaseLocation } from '../src/lib/config.ts';
-import { demoPassword } from '../src/db/seed/demo-seed.ts';
+import { queryRows } from '../src/db/database.ts';
 import { listTicketNotes } from '../src/modules/note/note.service.ts';
 import { noteListQuery } from '../src/modules/note/note.schemas.ts';
 import { ticketInput, ticketListQuery } from '../src/modules/ticket/ticket.schemas.ts';
@@ -37,7 +33,7 @@ import { type BenchActor, benchActors, rareWord } from './bench-world.ts';
 import { drawChart } from './chart.ts';
 import { type HttpRequest, type Latency, loadTest, loop } from './measure.ts';
 import { writeReport, type BenchResult, checkQuickRatios } from './report.ts';
-import { ensureBenchRules, seedBenchWorld } from './seed.ts';
+import { ensureSeeded, getJson, locationFor, type Session, signIn } from './bench-database.ts';
 import { startServer } from './server-process.ts';
 
 const argv = process.argv.slice(2);
@@ -58,63 +54,6 @@ const pgliteSizes = (option('pglite-sizes') ?? '100000').split(',').map(Number);
 const only = option('only')?.split(',');
 const onlyActors = option('actors')?.split(',');
 const partial = only !== undefined || onlyActors !== undefined;
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function locationFor(target: 'postgres' | 'pglite', size: number): DatabaseLocation {
-  if (target === 'pglite') return { kind: 'pglite', dataDir: path.resolve(`data-bench/pglite-${size}`) };
-  const url = new URL(adminUrl);
-  url.pathname = `/tandem_bench_${size}`;
-  return { kind: 'postgres', url: url.toString() };
-}
-
-/** Reuses a seeded desk of this size, or seeds a fresh one (`--fresh` always does). */
-async function ensureSeeded(location: DatabaseLocation, size: number): Promise<void> {
-  if (location.kind === 'postgres') {
-    const name = new URL(location.url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (exists && flag('fresh')) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    if (!exists || flag('fresh')) await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-  }
-  const database = await openDatabase(location);
-  await database.migrate();
-  const [row] = await queryRows(database.db, sql`SELECT count(*)::int AS n FROM tickets`).catch(() => [
-    { n: 0 },
-  ]);
-  if (Number(row?.n) < size) {
-    console.log(`seeding ${size.toLocaleString('en')} tickets on ${location.kind}`);
-    await seedBenchWorld(database.db, size);
-  }
-  await ensureBenchRules(database.db);
-  await database.close();
-}
-
-interface Session {
-  cookie: string;
-  csrf: string;
-  resourceId: number;
-}
-
-async function signIn(url: string, email: string): Promise<Session> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: demoPassword }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  const me = (await response.json()) as { id: number; csrfToken: string };
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie, csrf: me.csrfToken, resourceId: me.id };
-}
-
-async function getJson<T>(url: string, session: Session, route: string): Promise<T> {
-  const response = await fetch(url + route, { headers: { cookie: session.cookie } });
-  if (!response.ok) throw new Error(`${route}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /** Walks the list page by page to page 200 (or the last page there is), as a user would. */
 async function cursorOfPage(
   url: string,
@@ -146,7 +85,7 @@ const writeScenarios = ['create ticket', 'add note', 'log time'] as const;
 
 async function benchTarget(target: 'postgres' | 'pglite', size: number): Promise<BenchResult> {
   const location = locationFor(target, size);
-  await ensureSeeded(location, size);
+  await ensureSeeded(location, size, flag('fresh'));
   const env: Record<string, string> =
     location.kind === 'postgres'
       ? { DATABASE_URL: location.url }

@@ -228,6 +228,23 @@ export async function seedBenchWorld(db: Database, tickets: number): Promise<voi
        FROM generate_series(${from}, ${to}) g JOIN tickets t ON t.id = g`,
   );
 
+  // SLA clocks on the last half year's tickets, so the dashboard's SLA widget has work: first
+  // response met or breached; resolution met, breached, at risk, running or paused.
+  await run(
+    db,
+    `INSERT INTO ticket_sla_targets (ticket_id, company_id, objective, due_at, approaching_at, met_at, breached_at)
+     SELECT t.id, t.company_id, o.objective,
+            CASE WHEN o.objective = 'resolved' AND t.completed_at IS NULL AND t.id % 5 = 0 THEN NULL
+                 ELSE t.created_at + o.allowed END,
+            t.created_at + o.allowed * 0.8,
+            CASE WHEN t.completed_at IS NOT NULL AND t.id % 9 <> 0 THEN t.created_at + o.allowed * 0.5
+                 WHEN o.objective = 'first_response' AND t.id % 9 <> 0 THEN t.created_at + o.allowed * 0.3 END,
+            CASE WHEN t.id % 9 = 0 THEN t.created_at + o.allowed END
+       FROM tickets t
+      CROSS JOIN (VALUES ('first_response', interval '1 hour'), ('resolved', interval '3 days')) o(objective, allowed)
+      WHERE t.created_at > now() - interval '180 days'`,
+  );
+
   const bar = new SingleBar(
     { format: `indexes        {bar} {value}/{total} | {duration_formatted}`, ...noTerminal },
     Presets.shades_classic,
