@@ -6,6 +6,7 @@ import { adminPeopleDe } from './areas/admin-people.de.ts';
 import { adminAutomationDe } from './areas/admin-automation.de.ts';
 import { adminOversightDe } from './areas/admin-oversight.de.ts';
 import { coManagedWizardDe } from './areas/co-managed-wizard.de.ts';
+import { coManagedTeamsDe } from './areas/co-managed-teams.de.ts';
 import { systemNamesDe } from './areas/system-names.de.ts';
 import type { MessageKey } from './en.ts';
 
@@ -522,5 +523,6 @@ export const de: Record<MessageKey, string> = {
   ...adminAutomationDe,
   ...adminOversightDe,
   ...coManagedWizardDe,
+  ...coManagedTeamsDe,
   ...systemNamesDe,
 };

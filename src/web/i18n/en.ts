@@ -6,6 +6,7 @@ import { adminPeopleEn } from './areas/admin-people.en.ts';
 import { adminAutomationEn } from './areas/admin-automation.en.ts';
 import { adminOversightEn } from './areas/admin-oversight.en.ts';
 import { coManagedWizardEn } from './areas/co-managed-wizard.en.ts';
+import { coManagedTeamsEn } from './areas/co-managed-teams.en.ts';
 import { systemNamesEn } from './areas/system-names.en.ts';
 
 /** English texts. Keys are grouped by screen; `{name}` is replaced by a value. */
@@ -515,6 +516,7 @@ export const en = {
   ...adminAutomationEn,
   ...adminOversightEn,
   ...coManagedWizardEn,
+  ...coManagedTeamsEn,
   ...systemNamesEn,
 } as const;
 

@@ -22,6 +22,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { type Association, coManagedKeys, personName, useCoManagedData } from './co-managed-data.ts';
 import type { CoManagedView } from './co-managed-search.ts';
+import { NewTeam, TeamEditor } from './team-editor.tsx';
 import { WarningsPanel } from './warnings-panel.tsx';
 
 type Data = ReturnType<typeof useCoManagedData>;
@@ -307,17 +308,10 @@ export function AdminCoManagedPage() {
               searchable
               maw={360}
             />
+            <NewTeam onCreated={(id) => select('team', String(id))} />
             {team && (
               <>
-                <Text size="sm">
-                  {t('coManagedAdmin.members')}:{' '}
-                  {team.memberIds
-                    .map((id) => {
-                      const user = data.users.data?.find((row) => row.id === id);
-                      return user ? personName(user) : t('coManagedAdmin.someone');
-                    })
-                    .join(', ') || '—'}
-                </Text>
+                <TeamEditor key={team.id} team={team} data={data} onDeleted={() => select('team', null)} />
                 <GrantTable
                   rows={grants.filter((row) => row.teamId === team.id)}
                   data={data}
