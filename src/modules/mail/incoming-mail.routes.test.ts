@@ -43,7 +43,9 @@ describe.each(testDatabaseTargets)('incoming mail list on $name', (target) => {
     const response = await admin.get('/api/v1/incoming-mail');
     expect(response.statusCode).toBe(200);
     const { items } = response.json<MailPage>();
-    expect(items.map((mail) => mail.subject)).toEqual(['Undeliverable', 'Printer jammed']);
+    // The two just received come before the demo's log of earlier mail.
+    expect(items.slice(0, 2).map((mail) => mail.subject)).toEqual(['Undeliverable', 'Printer jammed']);
+    expect(items.length).toBeGreaterThan(2);
     expect(items[0]).toMatchObject({
       outcome: 'dropped',
       reason: 'bounce',
