@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { violations } from './axe.ts';
-import { expect, screenshot, test } from './fixtures.ts';
+import { choose, expect, screenshot, test } from './fixtures.ts';
 
 // Automation in the browser (#12 item 7): a workflow rule's test run and run log, a notification
 // template's preview for a ticket and a recipient, a webhook's "send test" to a receiver this test
@@ -14,7 +14,7 @@ async function expectNoViolations(page: Page) {
 
 /** Picks the first ticket the picker offers, by keyboard (works alike on a phone); answers its title. */
 async function pickTicket(page: Page): Promise<string> {
-  const box = page.getByRole('combobox', { name: 'Ticket' });
+  const box = page.getByRole('combobox', { name: 'Ticket', exact: true });
   await box.focus();
   // The options load after the page: try again until the first one is taken.
   await expect(async () => {
@@ -49,11 +49,29 @@ test('the admin tests a rule, previews a template and sends a test webhook', asy
     await page.getByRole('link', { name: 'New rule' }).click();
     const rule = `Rule ${stamp}`;
     await page.getByRole('textbox', { name: 'Name' }).fill(rule);
-    await page
-      .getByRole('textbox', { name: 'Actions (JSON)' })
-      .fill('[{"type":"set_fields","fields":{"coManagedVisible":true}}]');
+    // Built from pickers, no JSON: "Company is not empty", then "Set fields: visible to co-managed".
+    await page.getByRole('button', { name: 'Add a condition' }).click();
+    await choose(page, 'Condition 1: field', /^Company$/);
+    await choose(page, 'Condition 1: comparison', 'is not empty');
+    await expect(page.getByRole('combobox', { name: 'Condition 1: value' })).toHaveCount(0);
+    // Without an action the API refuses the rule, and says so at the actions.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      page.getByRole('region', { name: 'Actions' }).getByText(/at least 1|too small/i),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await choose(page, 'Action 1', 'Set fields');
+    // By keyboard: the first option is "Yes" (the list sits low on a phone's screen).
+    const visibleToCoManaged = page.getByRole('combobox', { name: 'Visible to co-managing users' });
+    await visibleToCoManaged.focus();
+    await visibleToCoManaged.press('ArrowDown');
+    await visibleToCoManaged.press('Enter');
+    await expect(visibleToCoManaged).toHaveValue('Yes');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { name: rule, level: 1 })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Condition 1: comparison' })).toHaveValue('is not empty');
+    await expect(page.getByRole('combobox', { name: 'Visible to co-managing users' })).toHaveValue('Yes');
     await pickTicket(page);
     await page.getByRole('button', { name: 'Run the test' }).click();
     await expect(page.getByText('The rule would act on this ticket.')).toBeVisible();
@@ -62,7 +80,19 @@ test('the admin tests a rule, previews a template and sends a test webhook', asy
     await expectNoViolations(page);
     await screenshot(page, `admin-automation-rule-${project}`);
 
+    // A demo rule reads as it was seeded: "Priority is High", and its note among the actions.
+    await page.goto('/admin/automation/rules');
+    await page.getByRole('link', { name: 'Quiet High tickets become Critical' }).click();
+    await expect(page.getByRole('combobox', { name: 'Condition 1: value' })).toHaveValue('High');
+    await expect(page.getByRole('spinbutton', { name: 'Business hours without an update' })).toHaveValue('4');
+    await expect(page.getByRole('textbox', { name: 'Note text' })).toHaveValue(
+      /raised from High to Critical/,
+    );
+    await expectNoViolations(page);
+    await screenshot(page, `admin-automation-demo-rule-${project}`);
+
     // A demo template, previewed for a ticket as the admin would receive it.
+
     await page.goto('/admin/automation/templates');
     await expect(page.getByRole('heading', { name: 'Notification templates', level: 1 })).toBeVisible();
     await expectNoViolations(page);

@@ -131,6 +131,8 @@ export type WorkflowRuleListItem = z.output<
   typeof import('../../modules/workflow/workflow.schemas.ts').ruleListItemSchema
 >;
 export type WorkflowRuleBody = z.input<typeof import('../../modules/workflow/workflow.schemas.ts').ruleInput>;
+export type RuleCondition = z.input<typeof import('../../modules/workflow/rule-definition.ts').ruleCondition>;
+export type RuleAction = z.input<typeof import('../../modules/workflow/rule-definition.ts').ruleAction>;
 export type WorkflowRuleRun = z.output<
   typeof import('../../modules/workflow/workflow.schemas.ts').ruleRunSchema
 >;

@@ -7,6 +7,7 @@ import { adminAutomationDe } from './areas/admin-automation.de.ts';
 import { adminOversightDe } from './areas/admin-oversight.de.ts';
 import { coManagedWizardDe } from './areas/co-managed-wizard.de.ts';
 import { coManagedTeamsDe } from './areas/co-managed-teams.de.ts';
+import { ruleEditorDe } from './areas/rule-editor.de.ts';
 import { systemNamesDe } from './areas/system-names.de.ts';
 import type { MessageKey } from './en.ts';
 
@@ -524,5 +525,6 @@ export const de: Record<MessageKey, string> = {
   ...adminOversightDe,
   ...coManagedWizardDe,
   ...coManagedTeamsDe,
+  ...ruleEditorDe,
   ...systemNamesDe,
 };

@@ -7,6 +7,7 @@ import { adminAutomationEn } from './areas/admin-automation.en.ts';
 import { adminOversightEn } from './areas/admin-oversight.en.ts';
 import { coManagedWizardEn } from './areas/co-managed-wizard.en.ts';
 import { coManagedTeamsEn } from './areas/co-managed-teams.en.ts';
+import { ruleEditorEn } from './areas/rule-editor.en.ts';
 import { systemNamesEn } from './areas/system-names.en.ts';
 
 /** English texts. Keys are grouped by screen; `{name}` is replaced by a value. */
@@ -517,6 +518,7 @@ export const en = {
   ...adminOversightEn,
   ...coManagedWizardEn,
   ...coManagedTeamsEn,
+  ...ruleEditorEn,
   ...systemNamesEn,
 } as const;
 

@@ -21,11 +21,6 @@ export const adminAutomationDe: Record<keyof typeof adminAutomationEn, string> =
   'automation.rules.event': 'Ereignis',
   'automation.rules.lastRun': 'Letzter Lauf',
   'automation.rules.description': 'Beschreibung',
-  'automation.rules.conditions': 'Bedingungen (JSON, alle müssen gelten)',
-  'automation.rules.actions': 'Aktionen (JSON)',
-  'automation.rules.jsonHint':
-    'Erweitert: die Regel, wie die API sie annimmt. Status, Queues und Personen nennt der Testlauf unten mit Namen.',
-  'automation.rules.badJson': 'Das ist kein gültiges JSON: {message}',
   'automation.rules.disabled': 'Von der Automatik abgeschaltet: {reason}',
   'automation.testRun.title': 'Testlauf',
   'automation.testRun.intro': 'Was die Regel jetzt mit einem Ticket täte. Nichts wird gespeichert.',

@@ -18,11 +18,6 @@ export const adminAutomationEn = {
   'automation.rules.event': 'Event',
   'automation.rules.lastRun': 'Last run',
   'automation.rules.description': 'Description',
-  'automation.rules.conditions': 'Conditions (JSON, all must hold)',
-  'automation.rules.actions': 'Actions (JSON)',
-  'automation.rules.jsonHint':
-    'Advanced: the rule as the API takes it. Statuses, queues and people are named in the test run below.',
-  'automation.rules.badJson': 'This is not valid JSON: {message}',
   'automation.rules.disabled': 'Switched off by the engine: {reason}',
   'automation.testRun.title': 'Test run',
   'automation.testRun.intro': 'What the rule would do to a ticket now. Nothing is saved.',

@@ -6,6 +6,7 @@ import {
   Select,
   Stack,
   Switch,
+  SimpleGrid,
   Textarea,
   TextInput,
   Title,
@@ -22,6 +23,9 @@ import { queryKeys } from '../../api/query-keys.ts';
 import { AdminPageHeader, fieldError, FormError, PrefixHint } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
+import { ActionRows } from './rule-action-rows.tsx';
+import { useRuleChoices } from './rule-choices.ts';
+import { ConditionRows } from './rule-condition-rows.tsx';
 import { RuleRunLog } from './rule-run-log.tsx';
 import { triggers } from './rule-triggers.ts';
 import { RuleTestRun } from './rule-test-run.tsx';
@@ -31,8 +35,12 @@ interface Draft {
   description: string;
   trigger: string;
   active: boolean;
-  conditions: string;
-  actions: string;
+  /** "No update for N business hours", as the admin types it. */
+  idleHours: string;
+  locationId: number | null;
+  scopeCompanyId: number | null;
+  conditions: unknown[];
+  actions: unknown[];
 }
 
 const draftOf = (rule: WorkflowRule | null): Draft => ({
@@ -40,8 +48,11 @@ const draftOf = (rule: WorkflowRule | null): Draft => ({
   description: rule?.description ?? '',
   trigger: rule?.trigger ?? 'ticket_created',
   active: rule?.active ?? true,
-  conditions: JSON.stringify(rule?.conditions ?? [], null, 2),
-  actions: JSON.stringify(rule?.actions ?? [], null, 2),
+  idleHours: rule?.idleMinutes ? String(rule.idleMinutes / 60) : '4',
+  locationId: rule?.locationId ?? null,
+  scopeCompanyId: rule?.scope.companyId ?? null,
+  conditions: rule?.conditions ?? [],
+  actions: rule?.actions ?? [],
 });
 
 /** /admin/automation/rules/$ruleId ('new' to add one): the rule, its test run and its run log. */
@@ -59,30 +70,26 @@ export function RulePage() {
   return <RuleEditor key={rule.data?.updatedAt ?? 'new'} rule={rule.data ?? null} />;
 }
 
-function parseJson(text: string): { value: unknown } | { error: string } {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 function RuleEditor({ rule }: { rule: WorkflowRule | null }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(rule));
-  const conditions = parseJson(draft.conditions);
-  const actions = parseJson(draft.actions);
+  const choices = useRuleChoices();
+  const idle = draft.trigger === 'no_update';
   const save = useMutation({
     mutationFn: () => {
+      // The API checks conditions and actions again and names the row of anything it refuses.
       const body = {
         name: draft.name,
         description: draft.description.trim() === '' ? null : draft.description,
         trigger: draft.trigger,
         active: draft.active,
-        conditions: 'value' in conditions ? conditions.value : [],
-        actions: 'value' in actions ? actions.value : [],
+        idleMinutes: idle ? Math.round(Number(draft.idleHours) * 60) : null,
+        locationId: draft.locationId,
+        scope: { ...rule?.scope, companyId: draft.scopeCompanyId },
+        conditions: draft.conditions,
+        actions: draft.actions,
       } as WorkflowRuleBody;
       return rule
         ? api.patch<WorkflowRule>(`/api/v1/workflow-rules/${rule.id}`, body)
@@ -95,10 +102,9 @@ function RuleEditor({ rule }: { rule: WorkflowRule | null }) {
     },
   });
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const jsonError = (parsed: ReturnType<typeof parseJson>, field: string) =>
-    'error' in parsed
-      ? t('automation.rules.badJson', { message: parsed.error })
-      : fieldError(save.error, field);
+  const atAField = ['name', 'trigger', 'idleMinutes', 'locationId', 'scope', 'conditions', 'actions'].some(
+    (field) => fieldError(save.error, field),
+  );
   return (
     <Stack maw={1100}>
       <AdminPageHeader
@@ -141,42 +147,64 @@ function RuleEditor({ rule }: { rule: WorkflowRule | null }) {
               value={draft.trigger}
               onChange={(value) => set({ trigger: value ?? 'ticket_created' })}
               allowDeselect={false}
-              error={fieldError(save.error, 'trigger') ?? fieldError(save.error, 'idleMinutes')}
+              error={fieldError(save.error, 'trigger')}
               maw={360}
             />
+            {idle && (
+              <TextInput
+                label={t('ruleEditor.idleHours')}
+                type="number"
+                min={0.25}
+                step={0.25}
+                value={draft.idleHours}
+                onChange={(event) => set({ idleHours: event.currentTarget.value })}
+                error={fieldError(save.error, 'idleMinutes')}
+                maw={360}
+              />
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('ruleEditor.location')}
+                description={t('ruleEditor.locationHint')}
+                data={choices.locations}
+                value={draft.locationId === null ? null : String(draft.locationId)}
+                onChange={(value) => set({ locationId: value === null ? null : Number(value) })}
+                placeholder={t('ruleEditor.locationDefault')}
+                clearable
+                searchable
+                error={fieldError(save.error, 'locationId')}
+              />
+              <Select
+                label={t('ruleEditor.scopeCompany')}
+                data={choices.companies}
+                value={draft.scopeCompanyId === null ? null : String(draft.scopeCompanyId)}
+                onChange={(value) => set({ scopeCompanyId: value === null ? null : Number(value) })}
+                placeholder={t('ruleEditor.scopeAny')}
+                clearable
+                searchable
+                error={fieldError(save.error, 'scope')}
+              />
+            </SimpleGrid>
             <Switch
               label={t('automation.active')}
               checked={draft.active}
               onChange={(event) => set({ active: event.currentTarget.checked })}
             />
-            <Text size="sm" c="dimmed">
-              {t('automation.rules.jsonHint')}
-            </Text>
-            <Textarea
-              label={t('automation.rules.conditions')}
-              value={draft.conditions}
-              onChange={(event) => set({ conditions: event.currentTarget.value })}
-              autosize
-              minRows={3}
-              ff="monospace"
-              error={jsonError(conditions, 'conditions')}
+            <ConditionRows
+              conditions={draft.conditions}
+              onChange={(conditions) => set({ conditions })}
+              choices={choices}
+              error={save.error}
             />
-            <Textarea
-              label={t('automation.rules.actions')}
-              value={draft.actions}
-              onChange={(event) => set({ actions: event.currentTarget.value })}
-              autosize
-              minRows={3}
-              ff="monospace"
-              error={jsonError(actions, 'actions')}
+            <ActionRows
+              actions={draft.actions}
+              onChange={(actions) => set({ actions })}
+              choices={choices}
+              error={save.error}
             />
-            <FormError error={save.error} />
+            <FormError error={atAField ? null : save.error} />
             <Group>
-              <Button
-                type="submit"
-                loading={save.isPending}
-                disabled={'error' in conditions || 'error' in actions}
-              >
+              <Button type="submit" loading={save.isPending}>
                 {t('automation.save')}
               </Button>
               {save.isSuccess && <Text role="status">{t('automation.saved')}</Text>}
