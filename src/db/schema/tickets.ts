@@ -91,7 +91,8 @@ export const tickets = pgTable(
     // The scope predicate is company first; lists sort by last activity.
     index('tickets_company_activity_idx').on(table.companyId, table.lastActivityAt.desc(), table.id.desc()),
     index('tickets_activity_idx').on(table.lastActivityAt.desc(), table.id.desc()),
-    // Open tickets are a small, hot part of the desk: the default list reads only them.
+    // Open tickets are a small, hot part of the desk: the default list reads only them. Counting
+    // them uses tickets_open_scope_cover_idx (migration 0028: INCLUDE, which this builder lacks).
     index('tickets_open_activity_idx')
       .on(table.lastActivityAt.desc(), table.id.desc())
       .where(sql`${table.completedAt} IS NULL`),

@@ -2,6 +2,7 @@
 export { AdminList } from './admin-list.tsx';
 export { PagedList, type AdminColumn } from './paged-list.tsx';
 export { AdminPageHeader } from './admin-page-header.tsx';
+export { AdminForm } from './admin-form.tsx';
 export { FormError } from './form-error.tsx';
 export { PrefixHint, setUpPrefix, withSetUpPrefix } from './prefix-hint.tsx';
 export { fieldError } from '../../api/field-errors.ts';

@@ -7,6 +7,8 @@ export const adminKitDe: Record<keyof typeof adminKitEn, string> = {
   'kit.inactive': 'Inaktiv',
   'kit.notSaved': 'Nicht gespeichert',
   'kit.saveFailed': 'Die Änderung konnte nicht gespeichert werden. Bitte erneut versuchen.',
+  'kit.save': 'Speichern',
+  'kit.saved': 'Gespeichert.',
   'kit.loadMore': 'Weitere laden',
   'kit.prefixHint':
     'Für ein Set-up? Beginnen Sie den Namen mit {prefix}, damit er sich von den eigenen des MSP abhebt.',

@@ -5,6 +5,8 @@ export const adminKitEn = {
   'kit.inactive': 'Inactive',
   'kit.notSaved': 'Not saved',
   'kit.saveFailed': 'The change could not be saved. Try again.',
+  'kit.save': 'Save',
+  'kit.saved': 'Saved.',
   'kit.loadMore': 'Load more',
   'kit.prefixHint': 'For a set-up? Start the name with {prefix} so it stays apart from the MSP’s own.',
   'kit.prefixApply': 'Add {prefix}',

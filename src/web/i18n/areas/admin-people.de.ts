@@ -14,8 +14,6 @@ export const adminPeopleDe: Record<keyof typeof adminPeopleEn, string> = {
   'people.unknown': 'Für Sie nicht sichtbar',
   'people.search': 'Nach Namen suchen',
   'people.empty': 'Nichts gefunden.',
-  'people.save': 'Speichern',
-  'people.saved': 'Gespeichert.',
   'people.companies.title': 'Firmen',
   'people.companies.intro':
     'Kunden und ihre Tochterfirmen. Öffnen Sie eine Firma, um ihre Einstellungen zu ändern; ihre Seite zeigt Kontakte und Tickets.',

@@ -12,8 +12,6 @@ export const adminPeopleEn = {
   'people.unknown': 'Not visible to you',
   'people.search': 'Search by name',
   'people.empty': 'Nothing found.',
-  'people.save': 'Save',
-  'people.saved': 'Saved.',
   'people.companies.title': 'Companies',
   'people.companies.intro':
     'Customers and their subsidiaries. Open a company to change its settings; its page shows contacts and tickets.',

@@ -1,18 +1,4 @@
-import {
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  SimpleGrid,
-  Textarea,
-  TextInput,
-  Title,
-  Text,
-  Alert,
-} from '@mantine/core';
+import { Loader, Select, Stack, Switch, SimpleGrid, Textarea, TextInput, Title, Alert } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -20,7 +6,7 @@ import { api } from '../../api/client.ts';
 import type { WorkflowRule, WorkflowRuleBody } from '../../api/contract.ts';
 import { useMe } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { AdminPageHeader, fieldError, FormError, PrefixHint } from '../../components/admin-kit/index.ts';
+import { AdminForm, AdminPageHeader, fieldError, PrefixHint } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { ActionRows } from './rule-action-rows.tsx';
@@ -116,102 +102,86 @@ function RuleEditor({ rule }: { rule: WorkflowRule | null }) {
           {t('automation.rules.disabled', { reason: rule.disabledReason })}
         </Alert>
       )}
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
-          <Stack>
-            <TextInput
-              label={t('automation.name')}
-              required
-              value={draft.name}
-              onChange={(event) => set({ name: event.currentTarget.value })}
-              error={fieldError(save.error, 'name')}
-            />
-            <PrefixHint name={draft.name} onApply={(name) => set({ name })} />
-            <Textarea
-              label={t('automation.rules.description')}
-              value={draft.description}
-              onChange={(event) => set({ description: event.currentTarget.value })}
-              autosize
-            />
-            <Select
-              label={t('automation.rules.event')}
-              data={triggers.map((trigger) => ({
-                value: trigger,
-                label: t(`automation.trigger.${trigger}`),
-              }))}
-              value={draft.trigger}
-              onChange={(value) => set({ trigger: value ?? 'ticket_created' })}
-              allowDeselect={false}
-              error={fieldError(save.error, 'trigger')}
-              maw={360}
-            />
-            {idle && (
-              <TextInput
-                label={t('ruleEditor.idleHours')}
-                type="number"
-                min={0.25}
-                step={0.25}
-                value={draft.idleHours}
-                onChange={(event) => set({ idleHours: event.currentTarget.value })}
-                error={fieldError(save.error, 'idleMinutes')}
-                maw={360}
-              />
-            )}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select
-                label={t('ruleEditor.location')}
-                description={t('ruleEditor.locationHint')}
-                data={choices.locations}
-                value={draft.locationId === null ? null : String(draft.locationId)}
-                onChange={(value) => set({ locationId: value === null ? null : Number(value) })}
-                placeholder={t('ruleEditor.locationDefault')}
-                clearable
-                searchable
-                error={fieldError(save.error, 'locationId')}
-              />
-              <Select
-                label={t('ruleEditor.scopeCompany')}
-                data={choices.companies}
-                value={draft.scopeCompanyId === null ? null : String(draft.scopeCompanyId)}
-                onChange={(value) => set({ scopeCompanyId: value === null ? null : Number(value) })}
-                placeholder={t('ruleEditor.scopeAny')}
-                clearable
-                searchable
-                error={fieldError(save.error, 'scope')}
-              />
-            </SimpleGrid>
-            <Switch
-              label={t('automation.active')}
-              checked={draft.active}
-              onChange={(event) => set({ active: event.currentTarget.checked })}
-            />
-            <ConditionRows
-              conditions={draft.conditions}
-              onChange={(conditions) => set({ conditions })}
-              choices={choices}
-              error={save.error}
-            />
-            <ActionRows
-              actions={draft.actions}
-              onChange={(actions) => set({ actions })}
-              choices={choices}
-              error={save.error}
-            />
-            <FormError error={atAField ? null : save.error} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('automation.save')}
-              </Button>
-              {save.isSuccess && <Text role="status">{t('automation.saved')}</Text>}
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <AdminForm save={save} formError={atAField ? null : save.error}>
+        <TextInput
+          label={t('automation.name')}
+          required
+          value={draft.name}
+          onChange={(event) => set({ name: event.currentTarget.value })}
+          error={fieldError(save.error, 'name')}
+        />
+        <PrefixHint name={draft.name} onApply={(name) => set({ name })} />
+        <Textarea
+          label={t('automation.rules.description')}
+          value={draft.description}
+          onChange={(event) => set({ description: event.currentTarget.value })}
+          autosize
+        />
+        <Select
+          label={t('automation.rules.event')}
+          data={triggers.map((trigger) => ({
+            value: trigger,
+            label: t(`automation.trigger.${trigger}`),
+          }))}
+          value={draft.trigger}
+          onChange={(value) => set({ trigger: value ?? 'ticket_created' })}
+          allowDeselect={false}
+          error={fieldError(save.error, 'trigger')}
+          maw={360}
+        />
+        {idle && (
+          <TextInput
+            label={t('ruleEditor.idleHours')}
+            type="number"
+            min={0.25}
+            step={0.25}
+            value={draft.idleHours}
+            onChange={(event) => set({ idleHours: event.currentTarget.value })}
+            error={fieldError(save.error, 'idleMinutes')}
+            maw={360}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('ruleEditor.location')}
+            description={t('ruleEditor.locationHint')}
+            data={choices.locations}
+            value={draft.locationId === null ? null : String(draft.locationId)}
+            onChange={(value) => set({ locationId: value === null ? null : Number(value) })}
+            placeholder={t('ruleEditor.locationDefault')}
+            clearable
+            searchable
+            error={fieldError(save.error, 'locationId')}
+          />
+          <Select
+            label={t('ruleEditor.scopeCompany')}
+            data={choices.companies}
+            value={draft.scopeCompanyId === null ? null : String(draft.scopeCompanyId)}
+            onChange={(value) => set({ scopeCompanyId: value === null ? null : Number(value) })}
+            placeholder={t('ruleEditor.scopeAny')}
+            clearable
+            searchable
+            error={fieldError(save.error, 'scope')}
+          />
+        </SimpleGrid>
+        <Switch
+          label={t('automation.active')}
+          checked={draft.active}
+          onChange={(event) => set({ active: event.currentTarget.checked })}
+        />
+        <ConditionRows
+          conditions={draft.conditions}
+          onChange={(conditions) => set({ conditions })}
+          choices={choices}
+          error={save.error}
+        />
+        <ActionRows
+          actions={draft.actions}
+          onChange={(actions) => set({ actions })}
+          choices={choices}
+          error={save.error}
+        />
+      </AdminForm>
       {rule && (
         <>
           <Title order={2} size="h3">

@@ -1,9 +1,7 @@
 import {
-  Button,
   Checkbox,
   Group,
   Loader,
-  Paper,
   Select,
   Stack,
   Switch,
@@ -19,7 +17,7 @@ import { api } from '../../api/client.ts';
 import type { NotificationTemplate, NotificationTemplateBody } from '../../api/contract.ts';
 import { useMe } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { AdminPageHeader, fieldError, FormError } from '../../components/admin-kit/index.ts';
+import { AdminForm, AdminPageHeader, fieldError } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { automationEvents, placeholders } from './automation-vocabulary.ts';
@@ -95,80 +93,64 @@ function TemplateEditor({ template }: { template: NotificationTemplate | null })
         title={template?.name ?? t('automation.templates.new')}
         description={t('automation.templates.intro')}
       />
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
-          <Stack>
-            <TextInput
-              label={t('automation.name')}
-              required
-              value={draft.name}
-              onChange={(event) => set({ name: event.currentTarget.value })}
-              error={fieldError(save.error, 'name')}
-            />
-            <Select
-              label={t('automation.templates.event')}
-              data={automationEvents}
-              value={draft.eventType}
-              onChange={(value) => set({ eventType: value })}
-              placeholder={t('automation.templates.ruleOnly')}
-              clearable
-              maw={360}
-            />
-            <Switch
-              label={t('automation.active')}
-              checked={draft.active}
-              onChange={(event) => set({ active: event.currentTarget.checked })}
-            />
-            <Text size="sm" c="dimmed">
-              {t('automation.templates.placeholders', {
-                list: placeholders.map((name) => `{{${name}}}`).join(', '),
-              })}
-            </Text>
-            {text('subjectEn', t('automation.templates.subjectEn'), false)}
-            {text('bodyEn', t('automation.templates.bodyEn'), true)}
-            {text('subjectDe', t('automation.templates.subjectDe'), false)}
-            {text('bodyDe', t('automation.templates.bodyDe'), true)}
-            <Checkbox.Group label={t('automation.templates.recipients')}>
-              <Stack gap={4} mt={4}>
-                {recipientKinds.map((kind) => (
-                  <Checkbox
-                    key={kind}
-                    label={t(`automation.templates.recipient.${kind}`)}
-                    checked={draft.recipients[kind] === true}
-                    onChange={(event) =>
-                      set({ recipients: { ...draft.recipients, [kind]: event.currentTarget.checked } })
-                    }
-                  />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-            <Group>
-              <Switch
-                label={t('automation.templates.sendEmail')}
-                checked={draft.sendEmail}
-                onChange={(event) => set({ sendEmail: event.currentTarget.checked })}
+      <AdminForm save={save} formError={save.error}>
+        <TextInput
+          label={t('automation.name')}
+          required
+          value={draft.name}
+          onChange={(event) => set({ name: event.currentTarget.value })}
+          error={fieldError(save.error, 'name')}
+        />
+        <Select
+          label={t('automation.templates.event')}
+          data={automationEvents}
+          value={draft.eventType}
+          onChange={(value) => set({ eventType: value })}
+          placeholder={t('automation.templates.ruleOnly')}
+          clearable
+          maw={360}
+        />
+        <Switch
+          label={t('automation.active')}
+          checked={draft.active}
+          onChange={(event) => set({ active: event.currentTarget.checked })}
+        />
+        <Text size="sm" c="dimmed">
+          {t('automation.templates.placeholders', {
+            list: placeholders.map((name) => `{{${name}}}`).join(', '),
+          })}
+        </Text>
+        {text('subjectEn', t('automation.templates.subjectEn'), false)}
+        {text('bodyEn', t('automation.templates.bodyEn'), true)}
+        {text('subjectDe', t('automation.templates.subjectDe'), false)}
+        {text('bodyDe', t('automation.templates.bodyDe'), true)}
+        <Checkbox.Group label={t('automation.templates.recipients')}>
+          <Stack gap={4} mt={4}>
+            {recipientKinds.map((kind) => (
+              <Checkbox
+                key={kind}
+                label={t(`automation.templates.recipient.${kind}`)}
+                checked={draft.recipients[kind] === true}
+                onChange={(event) =>
+                  set({ recipients: { ...draft.recipients, [kind]: event.currentTarget.checked } })
+                }
               />
-              <Switch
-                label={t('automation.templates.sendInApp')}
-                checked={draft.sendInApp}
-                onChange={(event) => set({ sendInApp: event.currentTarget.checked })}
-              />
-            </Group>
-            <FormError error={save.error} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('automation.save')}
-              </Button>
-              {save.isSuccess && <Text role="status">{t('automation.saved')}</Text>}
-            </Group>
+            ))}
           </Stack>
-        </form>
-      </Paper>
+        </Checkbox.Group>
+        <Group>
+          <Switch
+            label={t('automation.templates.sendEmail')}
+            checked={draft.sendEmail}
+            onChange={(event) => set({ sendEmail: event.currentTarget.checked })}
+          />
+          <Switch
+            label={t('automation.templates.sendInApp')}
+            checked={draft.sendInApp}
+            onChange={(event) => set({ sendInApp: event.currentTarget.checked })}
+          />
+        </Group>
+      </AdminForm>
       {template && (
         <>
           <Title order={2} size="h3">

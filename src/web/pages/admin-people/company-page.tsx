@@ -1,31 +1,17 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, NativeSelect, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { companyTypes, internalHelpdeskSharingModes } from '../../../shared/access-vocabulary.ts';
 import { api } from '../../api/client.ts';
 import type { Company, Page } from '../../api/contract.ts';
-import { useMe } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { AdminPageHeader, fieldError, FormError } from '../../components/admin-kit/index.ts';
+import { AdminForm, AdminPageHeader, fieldError } from '../../components/admin-kit/index.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { NotFoundPage } from '../not-found.tsx';
+import { AdminRecord } from './admin-record.tsx';
 import { type CompanyBody, peopleKeys } from './people-api.ts';
-import { usePeopleSave } from './use-people-save.ts';
+import { draftBindings, usePeopleSave } from './use-people-save.ts';
 
 /**
  * /admin/companies/$companyId ('new' to add one): name, type, parent company, co-management,
@@ -34,16 +20,14 @@ import { usePeopleSave } from './use-people-save.ts';
  */
 export function CompanyPage() {
   const { companyId } = useParams({ from: '/app/admin/companies/$companyId' });
-  const me = useMe();
-  const id = companyId === 'new' ? null : Number(companyId);
-  const company = useQuery({
-    queryKey: peopleKeys.company(id ?? 0),
-    queryFn: () => api.get<Company>(`/api/v1/companies/${id}`),
-    enabled: me.isAdmin && id !== null,
-  });
-  if (!me.isAdmin || company.isError) return <NotFoundPage />;
-  if (id !== null && !company.data) return <Loader />;
-  return <CompanyEditor key={company.data?.id ?? 'new'} company={company.data ?? null} />;
+  return (
+    <AdminRecord<Company>
+      param={companyId}
+      path="/api/v1/companies"
+      queryKey={peopleKeys.company}
+      editor={(company) => <CompanyEditor company={company} />}
+    />
+  );
 }
 
 const fields = [
@@ -97,6 +81,7 @@ function CompanyEditor({ company }: { company: Company | null }) {
     },
     fields,
   );
+  const bind = draftBindings(draft, set, save.error);
   // A company cannot be its own parent; the API refuses a loop further down the tree too.
   const parents = (others.data?.items ?? [])
     .filter((other) => other.id !== company?.id)
@@ -115,121 +100,73 @@ function CompanyEditor({ company }: { company: Company | null }) {
           )
         }
       />
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
-          <Stack>
-            <TextInput
-              label={t('people.name')}
-              required
-              value={draft.name}
-              onChange={(event) => set({ name: event.currentTarget.value })}
-              error={fieldError(save.error, 'name')}
-            />
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <NativeSelect
-                label={t('people.companies.type')}
-                value={draft.companyType}
-                onChange={(event) =>
-                  set({ companyType: event.currentTarget.value as (typeof companyTypes)[number] })
-                }
-                data={companyTypes.map((type) => ({
-                  value: type,
-                  label: t(`people.companies.type.${type}`),
-                }))}
-                error={fieldError(save.error, 'companyType')}
-              />
-              <Select
-                label={t('people.companies.parent')}
-                placeholder={t('people.companies.noParent')}
-                data={parents}
-                value={draft.parentCompanyId === null ? null : String(draft.parentCompanyId)}
-                onChange={(value) => set({ parentCompanyId: value === null ? null : Number(value) })}
-                searchable
-                clearable
-                error={fieldError(save.error, 'parentCompanyId')}
-              />
-            </SimpleGrid>
-            <Switch
-              label={t('people.companies.coManaged')}
-              description={t('people.companies.coManagedHint')}
-              checked={draft.coManagedEnabled}
-              onChange={(event) => set({ coManagedEnabled: event.currentTarget.checked })}
-              error={fieldError(save.error, 'coManagedEnabled')}
-            />
-            {switchingOff && (
-              <Alert color="yellow" variant="light" role="status">
-                {t('people.companies.switchingOff')}
-              </Alert>
-            )}
-            <NativeSelect
-              label={t('people.companies.sharing')}
-              description={t('people.companies.sharingHint')}
-              value={draft.internalHelpdeskSharing}
-              onChange={(event) =>
-                set({
-                  internalHelpdeskSharing: event.currentTarget
-                    .value as (typeof internalHelpdeskSharingModes)[number],
-                })
-              }
-              data={internalHelpdeskSharingModes.map((mode) => ({
-                value: mode,
-                label: t(`people.companies.sharing.${mode}`),
-              }))}
-              error={fieldError(save.error, 'internalHelpdeskSharing')}
-            />
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <TextInput
-                label={t('people.phone')}
-                type="tel"
-                value={draft.phone}
-                onChange={(event) => set({ phone: event.currentTarget.value })}
-                error={fieldError(save.error, 'phone')}
-              />
-              <TextInput
-                label={t('people.companies.website')}
-                inputMode="url"
-                value={draft.website}
-                onChange={(event) => set({ website: event.currentTarget.value })}
-                error={fieldError(save.error, 'website')}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <TextInput
-                label={t('people.companies.city')}
-                value={draft.city}
-                onChange={(event) => set({ city: event.currentTarget.value })}
-                error={fieldError(save.error, 'city')}
-              />
-              <TextInput
-                label={t('people.companies.country')}
-                description={t('people.companies.countryHint')}
-                maxLength={2}
-                value={draft.countryCode}
-                onChange={(event) => set({ countryCode: event.currentTarget.value })}
-                error={fieldError(save.error, 'countryCode')}
-              />
-            </SimpleGrid>
-            <Switch
-              label={t('people.active')}
-              checked={draft.active}
-              onChange={(event) => set({ active: event.currentTarget.checked })}
-              error={fieldError(save.error, 'active')}
-            />
-            <FormError error={formError} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('people.save')}
-              </Button>
-              {save.isSuccess && <Text role="status">{t('people.saved')}</Text>}
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <AdminForm save={save} formError={formError}>
+        <TextInput label={t('people.name')} required {...bind.text('name')} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <NativeSelect
+            label={t('people.companies.type')}
+            value={draft.companyType}
+            onChange={(event) =>
+              set({ companyType: event.currentTarget.value as (typeof companyTypes)[number] })
+            }
+            data={companyTypes.map((type) => ({
+              value: type,
+              label: t(`people.companies.type.${type}`),
+            }))}
+            error={fieldError(save.error, 'companyType')}
+          />
+          <Select
+            label={t('people.companies.parent')}
+            placeholder={t('people.companies.noParent')}
+            data={parents}
+            value={draft.parentCompanyId === null ? null : String(draft.parentCompanyId)}
+            onChange={(value) => set({ parentCompanyId: value === null ? null : Number(value) })}
+            searchable
+            clearable
+            error={fieldError(save.error, 'parentCompanyId')}
+          />
+        </SimpleGrid>
+        <Switch
+          label={t('people.companies.coManaged')}
+          description={t('people.companies.coManagedHint')}
+          {...bind.toggle('coManagedEnabled')}
+        />
+        {switchingOff && (
+          <Alert color="yellow" variant="light" role="status">
+            {t('people.companies.switchingOff')}
+          </Alert>
+        )}
+        <NativeSelect
+          label={t('people.companies.sharing')}
+          description={t('people.companies.sharingHint')}
+          value={draft.internalHelpdeskSharing}
+          onChange={(event) =>
+            set({
+              internalHelpdeskSharing: event.currentTarget
+                .value as (typeof internalHelpdeskSharingModes)[number],
+            })
+          }
+          data={internalHelpdeskSharingModes.map((mode) => ({
+            value: mode,
+            label: t(`people.companies.sharing.${mode}`),
+          }))}
+          error={fieldError(save.error, 'internalHelpdeskSharing')}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput label={t('people.phone')} type="tel" {...bind.text('phone')} />
+          <TextInput label={t('people.companies.website')} inputMode="url" {...bind.text('website')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput label={t('people.companies.city')} {...bind.text('city')} />
+          <TextInput
+            label={t('people.companies.country')}
+            description={t('people.companies.countryHint')}
+            maxLength={2}
+            {...bind.text('countryCode')}
+          />
+        </SimpleGrid>
+        <Switch label={t('people.active')} {...bind.toggle('active')} />
+      </AdminForm>
     </Stack>
   );
 }

@@ -1,27 +1,15 @@
-import {
-  SimpleGrid,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { SimpleGrid, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Company, Contact, Page } from '../../api/contract.ts';
-import { useMe } from '../../api/queries.ts';
-import { AdminPageHeader, fieldError, FormError } from '../../components/admin-kit/index.ts';
+import { AdminForm, AdminPageHeader, fieldError } from '../../components/admin-kit/index.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { NotFoundPage } from '../not-found.tsx';
+import { AdminRecord } from './admin-record.tsx';
 import { type ContactBody, peopleKeys } from './people-api.ts';
-import { usePeopleSave } from './use-people-save.ts';
+import { draftBindings, usePeopleSave } from './use-people-save.ts';
 
 /**
  * /admin/contacts/$contactId ('new' to add one): a customer's person. The company is chosen once:
@@ -29,16 +17,14 @@ import { usePeopleSave } from './use-people-save.ts';
  */
 export function ContactPage() {
   const { contactId } = useParams({ from: '/app/admin/contacts/$contactId' });
-  const me = useMe();
-  const id = contactId === 'new' ? null : Number(contactId);
-  const contact = useQuery({
-    queryKey: peopleKeys.contact(id ?? 0),
-    queryFn: () => api.get<Contact>(`/api/v1/contacts/${id}`),
-    enabled: me.isAdmin && id !== null,
-  });
-  if (!me.isAdmin || contact.isError) return <NotFoundPage />;
-  if (id !== null && !contact.data) return <Loader />;
-  return <ContactEditor key={contact.data?.id ?? 'new'} contact={contact.data ?? null} />;
+  return (
+    <AdminRecord<Contact>
+      param={contactId}
+      path="/api/v1/contacts"
+      queryKey={peopleKeys.contact}
+      editor={(contact) => <ContactEditor contact={contact} />}
+    />
+  );
 }
 
 const fields = ['companyId', 'firstName', 'lastName', 'email', 'phone', 'title', 'active'] as const;
@@ -85,6 +71,7 @@ function ContactEditor({ contact }: { contact: Contact | null }) {
     },
     fields,
   );
+  const bind = draftBindings(draft, set, save.error);
   const companyOptions = (companies.data?.items ?? []).map((company) => ({
     value: String(company.id),
     label: company.name,
@@ -108,81 +95,31 @@ function ContactEditor({ contact }: { contact: Contact | null }) {
           )
         }
       />
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
-          <Stack>
-            {contact ? (
-              <TextInput label={t('people.company')} value={companyName ?? ''} readOnly />
-            ) : (
-              <Select
-                label={t('people.company')}
-                required
-                data={companyOptions}
-                value={draft.companyId === null ? null : String(draft.companyId)}
-                onChange={(value) => set({ companyId: value === null ? null : Number(value) })}
-                searchable
-                error={fieldError(save.error, 'companyId')}
-              />
-            )}
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <TextInput
-                label={t('people.resources.firstName')}
-                required
-                value={draft.firstName}
-                onChange={(event) => set({ firstName: event.currentTarget.value })}
-                error={fieldError(save.error, 'firstName')}
-              />
-              <TextInput
-                label={t('people.resources.lastName')}
-                required
-                value={draft.lastName}
-                onChange={(event) => set({ lastName: event.currentTarget.value })}
-                error={fieldError(save.error, 'lastName')}
-              />
-            </SimpleGrid>
-            <TextInput
-              label={t('people.contacts.jobTitle')}
-              value={draft.title}
-              onChange={(event) => set({ title: event.currentTarget.value })}
-              error={fieldError(save.error, 'title')}
-            />
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <TextInput
-                label={t('people.email')}
-                inputMode="email"
-                value={draft.email}
-                onChange={(event) => set({ email: event.currentTarget.value })}
-                error={fieldError(save.error, 'email')}
-              />
-              <TextInput
-                label={t('people.phone')}
-                type="tel"
-                value={draft.phone}
-                onChange={(event) => set({ phone: event.currentTarget.value })}
-                error={fieldError(save.error, 'phone')}
-              />
-            </SimpleGrid>
-            <Switch
-              label={t('people.active')}
-              checked={draft.active}
-              onChange={(event) => set({ active: event.currentTarget.checked })}
-              error={fieldError(save.error, 'active')}
-            />
-            <FormError error={formError} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('people.save')}
-              </Button>
-              {save.isSuccess && <Text role="status">{t('people.saved')}</Text>}
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <AdminForm save={save} formError={formError}>
+        {contact ? (
+          <TextInput label={t('people.company')} value={companyName ?? ''} readOnly />
+        ) : (
+          <Select
+            label={t('people.company')}
+            required
+            data={companyOptions}
+            value={draft.companyId === null ? null : String(draft.companyId)}
+            onChange={(value) => set({ companyId: value === null ? null : Number(value) })}
+            searchable
+            error={fieldError(save.error, 'companyId')}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput label={t('people.resources.firstName')} required {...bind.text('firstName')} />
+          <TextInput label={t('people.resources.lastName')} required {...bind.text('lastName')} />
+        </SimpleGrid>
+        <TextInput label={t('people.contacts.jobTitle')} {...bind.text('title')} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <TextInput label={t('people.email')} inputMode="email" {...bind.text('email')} />
+          <TextInput label={t('people.phone')} type="tel" {...bind.text('phone')} />
+        </SimpleGrid>
+        <Switch label={t('people.active')} {...bind.toggle('active')} />
+      </AdminForm>
     </Stack>
   );
 }

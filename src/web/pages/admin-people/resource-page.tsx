@@ -1,14 +1,15 @@
-import { Button, Group, Loader, NativeSelect, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page, SecurityLevel } from '../../api/contract.ts';
 import { useMe } from '../../api/queries.ts';
-import { AdminPageHeader, fieldError, FormError } from '../../components/admin-kit/index.ts';
+import { AdminForm, AdminPageHeader, fieldError, FormError } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { peopleKeys, type Resource } from './people-api.ts';
+import { draftBindings } from './use-people-save.ts';
 
 /**
  * /admin/resources/$resourceId: a user's name, security level (picked by name, levels of their
@@ -47,6 +48,7 @@ function ResourceEditor({ person }: { person: Resource }) {
     mutationFn: () => api.patch<Resource>(`/api/v1/resources/${person.id}`, draft),
     onSuccess: () => client.invalidateQueries({ queryKey: peopleKeys.resources }),
   });
+  const bind = draftBindings(draft, set, save.error);
   const revoke = useMutation({
     mutationFn: () => api.post<{ revoked: number }>(`/api/v1/resources/${person.id}/revoke-sessions`),
   });
@@ -63,53 +65,20 @@ function ResourceEditor({ person }: { person: Resource }) {
         title={`${person.firstName} ${person.lastName}`}
         description={`${person.email} · ${person.licenceType}`}
       />
-      <Paper withBorder p="md">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
-          <Stack>
-            <Group grow wrap="wrap">
-              <TextInput
-                label={t('people.resources.firstName')}
-                required
-                value={draft.firstName}
-                onChange={(event) => set({ firstName: event.currentTarget.value })}
-                error={fieldError(save.error, 'firstName')}
-              />
-              <TextInput
-                label={t('people.resources.lastName')}
-                required
-                value={draft.lastName}
-                onChange={(event) => set({ lastName: event.currentTarget.value })}
-                error={fieldError(save.error, 'lastName')}
-              />
-            </Group>
-            <NativeSelect
-              label={t('people.resources.level')}
-              value={String(draft.securityLevelId)}
-              onChange={(event) => set({ securityLevelId: Number(event.currentTarget.value) })}
-              data={fitting.map((level) => ({ value: String(level.id), label: level.name }))}
-              error={fieldError(save.error, 'securityLevelId')}
-            />
-            <Switch
-              label={t('people.active')}
-              checked={draft.active}
-              onChange={(event) => set({ active: event.currentTarget.checked })}
-              error={fieldError(save.error, 'active')}
-            />
-            <FormError error={atAField ? null : save.error} />
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('people.save')}
-              </Button>
-              {save.isSuccess && <Text role="status">{t('people.saved')}</Text>}
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <AdminForm save={save} formError={atAField ? null : save.error}>
+        <Group grow wrap="wrap">
+          <TextInput label={t('people.resources.firstName')} required {...bind.text('firstName')} />
+          <TextInput label={t('people.resources.lastName')} required {...bind.text('lastName')} />
+        </Group>
+        <NativeSelect
+          label={t('people.resources.level')}
+          value={String(draft.securityLevelId)}
+          onChange={(event) => set({ securityLevelId: Number(event.currentTarget.value) })}
+          data={fitting.map((level) => ({ value: String(level.id), label: level.name }))}
+          error={fieldError(save.error, 'securityLevelId')}
+        />
+        <Switch label={t('people.active')} {...bind.toggle('active')} />
+      </AdminForm>
       <Group>
         <Button variant="default" loading={revoke.isPending} onClick={() => revoke.mutate()}>
           {t('people.resources.revokeSessions')}

@@ -1,3 +1,4 @@
+import type { ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { fieldError } from '../../components/admin-kit/index.ts';
@@ -35,4 +36,27 @@ export function usePeopleSave<Body, Saved extends { id: number }>(
   });
   const atAField = fields.some((field) => fieldError(save.error, field));
   return { save, formError: atAField ? null : save.error };
+}
+
+type Draft = Record<string, unknown>;
+
+/**
+ * The props that bind a form's inputs to its draft and to the API's issue at that field:
+ * `text('city')` for a TextInput, `toggle('active')` for a Switch.
+ */
+export function draftBindings<D extends Draft>(draft: D, set: (patch: Partial<D>) => void, error: unknown) {
+  return {
+    text: (key: keyof D & string) => ({
+      value: typeof draft[key] === 'string' ? draft[key] : '',
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set({ [key]: event.currentTarget.value } as Partial<D>),
+      error: fieldError(error, key),
+    }),
+    toggle: (key: keyof D & string) => ({
+      checked: draft[key] === true,
+      onChange: (event: ChangeEvent<HTMLInputElement>) =>
+        set({ [key]: event.currentTarget.checked } as Partial<D>),
+      error: fieldError(error, key),
+    }),
+  };
 }
