@@ -92,7 +92,8 @@ export const tickets = pgTable(
     index('tickets_company_activity_idx').on(table.companyId, table.lastActivityAt.desc(), table.id.desc()),
     index('tickets_activity_idx').on(table.lastActivityAt.desc(), table.id.desc()),
     // Open tickets are a small, hot part of the desk: the default list reads only them. Counting
-    // them uses tickets_open_scope_cover_idx (migration 0028: INCLUDE, which this builder lacks).
+    // them uses tickets_open_scope_cover_idx (migration 0028: INCLUDE, which this builder lacks);
+    // windows of created or completed tickets use the covering indexes of 0029.
     index('tickets_open_activity_idx')
       .on(table.lastActivityAt.desc(), table.id.desc())
       .where(sql`${table.completedAt} IS NULL`),

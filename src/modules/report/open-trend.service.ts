@@ -12,8 +12,8 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Open tickets at the end of each of the last `days` UTC days, under the reader's scope and
- * filters. One pass over the visible tickets: those open when the window starts, then per day
- * the ones created and completed — the running sum is the open count (no query per day).
+ * filters: the tickets created and completed per day of the window, and those open now, from
+ * which the open count at the window's start follows; then a running sum (no query per day).
  */
 export async function openTicketTrend(
   context: ActorContext,
@@ -23,10 +23,6 @@ export async function openTicketTrend(
   const today = new Date(`${isoDay(new Date())}T00:00:00Z`);
   const start = new Date(today.getTime() - (days - 1) * dayMs);
   const where = sql`${ticketScope(context.actor)} AND ${ticketFilterPredicate(context.actor, filters) ?? sql`true`}`;
-  const openAtStart = await countTickets(
-    context.tx,
-    sql`${where} AND ${tickets.createdAt} < ${start} AND (${tickets.completedAt} IS NULL OR ${tickets.completedAt} >= ${start})`,
-  );
   // The per-day counts in their own small query: created and completed within the window.
   const perDay = await queryRows(
     context.tx,
@@ -44,7 +40,12 @@ export async function openTicketTrend(
   for (const change of perDay as { kind: string; day: string; n: number }[]) {
     (change.kind === 'created' ? created : completed).set(change.day, change.n);
   }
-  let open = openAtStart;
+  // Open when the window started = open now, less what was created since, plus what was completed
+  // since: the open count reads the small open part of the desk (its covering index), not the
+  // whole history before the window.
+  const openNow = await countTickets(context.tx, sql`${where} AND ${tickets.completedAt} IS NULL`);
+  const sum = (counts: Map<string, number>) => [...counts.values()].reduce((total, n) => total + n, 0);
+  let open = openNow - sum(created) + sum(completed);
   const items: OpenTrendResponse['items'] = [];
   for (let index = 0; index < days; index++) {
     const day = isoDay(new Date(start.getTime() + index * dayMs));
