@@ -11,7 +11,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
 import { type CompanyBody, peopleKeys } from './people-api.ts';
-import { draftBindings, usePeopleSave } from './use-people-save.ts';
+import { draftBindings, orNull, usePeopleSave } from './use-people-save.ts';
 
 /**
  * /admin/companies/$companyId ('new' to add one): name, type, parent company, co-management,
@@ -42,8 +42,6 @@ const fields = [
   'countryCode',
   'active',
 ] as const;
-
-const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 function CompanyEditor({ company }: { company: Company | null }) {
   const { t } = useI18n();

@@ -9,7 +9,7 @@ import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
 import { type ContactBody, peopleKeys } from './people-api.ts';
-import { draftBindings, usePeopleSave } from './use-people-save.ts';
+import { draftBindings, orNull, usePeopleSave } from './use-people-save.ts';
 
 /**
  * /admin/contacts/$contactId ('new' to add one): a customer's person. The company is chosen once:
@@ -28,8 +28,6 @@ export function ContactPage() {
 }
 
 const fields = ['companyId', 'firstName', 'lastName', 'email', 'phone', 'title', 'active'] as const;
-
-const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 function ContactEditor({ contact }: { contact: Contact | null }) {
   const { t } = useI18n();

@@ -60,3 +60,6 @@ export function draftBindings<D extends Draft>(draft: D, set: (patch: Partial<D>
     }),
   };
 }
+
+/** An optional text field as the API takes it: empty (or blank) is "none". */
+export const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
