@@ -176,6 +176,34 @@ test('the admin adds a Contoso subsidiary, a contact there, and a role whose amo
   await screenshot(page, `admin-people-role-form-${project}`);
 });
 
+test('the admin creates a technician account; a weak password is refused at its field; the technician signs in', async ({
+  browsers,
+}, testInfo) => {
+  const project = testInfo.project.name;
+  const email = `tara.${project}.${Date.now()}@northwind.example`;
+  const password = `tara works the ${project} desk`;
+  const page = await browsers.signIn('admin@northwind.example');
+  await page.goto('/admin/resources');
+  await page.getByRole('link', { name: 'New user' }).click();
+  await expect(page.getByRole('heading', { name: 'New user', level: 1 })).toBeVisible();
+  await page.getByRole('textbox', { name: 'First name' }).fill('Tara');
+  await page.getByRole('textbox', { name: 'Last name' }).fill(`Tech ${project}`);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.getByLabel('Password', { exact: false }).first().fill('short');
+  await choose(page, 'Security level', /^Technician$/);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(/The password is too short/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New user', level: 1 })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByLabel('Password', { exact: false }).first().fill(password);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: `Tara Tech ${project}`, level: 1 })).toBeVisible();
+  await screenshot(page, `admin-people-new-user-${project}`);
+
+  const tara = await browsers.signIn(email, { password });
+  await expect(tara.getByText('Signed in as Tara Tech', { exact: false }).first()).toBeVisible();
+});
+
 test('a technician gets Not found at the admin people screens', async ({ browsers }) => {
   const page = await browsers.signIn('tech1@northwind.example');
   for (const path of [
@@ -187,6 +215,7 @@ test('a technician gets Not found at the admin people screens', async ({ browser
     '/admin/contacts/new',
     '/admin/companies/new',
     '/admin/roles/new',
+    '/admin/resources/new',
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();

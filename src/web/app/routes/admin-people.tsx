@@ -85,4 +85,12 @@ export const adminPeopleRoutes = [
     path: '/admin/roles/$roleId',
     component: lazyRouteComponent(() => import('../../pages/admin-people/role-page.tsx'), 'RolePage'),
   }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/resources/new',
+    component: lazyRouteComponent(
+      () => import('../../pages/admin-people/new-resource-page.tsx'),
+      'NewResourcePage',
+    ),
+  }),
 ] as const;

@@ -101,4 +101,14 @@ export const adminPeopleDe: Record<keyof typeof adminPeopleEn, string> = {
   'people.roles.new': 'Neue Rolle',
   'people.roles.amountHint': 'Was für eine Stunde dieser Rolle berechnet wird, z. B. 120.00',
   'people.roles.costHint': 'Was Sie eine Stunde kostet; nur wer Kosten sehen darf, sieht den Wert',
+  'people.resources.new': 'Neuer Benutzer',
+  'people.resources.newIntro':
+    'Ein Konto für Ihre eigenen Mitarbeitenden. Die Leute von Kunden erhalten ihres über „Co-Managed-Zugang einrichten“ an ihrem Kontakt.',
+  'people.resources.password': 'Passwort',
+  'people.resources.passwordHint':
+    'Mindestens 12 Zeichen, kein gängiges Passwort; nach der Anmeldung lässt es sich ändern.',
+  'people.resources.department': 'Abteilung',
+  'people.resources.location': 'Standort (ihre Geschäftszeiten)',
+  'people.resources.roles': 'Rollen',
+  'people.resources.language': 'Sprache',
 };

@@ -97,4 +97,14 @@ export const adminPeopleEn = {
   'people.roles.new': 'New role',
   'people.roles.amountHint': 'What an hour of this role bills, e.g. 120.00',
   'people.roles.costHint': 'What an hour costs you; only people allowed to see costs see it',
+  'people.resources.new': 'New user',
+  'people.resources.newIntro':
+    "An account for your own staff. Customers' people get theirs with “Enable co-managed access” from their contact.",
+  'people.resources.password': 'Password',
+  'people.resources.passwordHint':
+    'At least 12 characters, not a common password; they can change it after signing in.',
+  'people.resources.department': 'Department',
+  'people.resources.location': 'Location (their business hours)',
+  'people.resources.roles': 'Roles',
+  'people.resources.language': 'Language',
 } as const;

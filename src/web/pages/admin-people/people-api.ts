@@ -10,6 +10,7 @@ import { api } from '../../api/client.ts';
 
 import type { locationInput, locationSchema } from '../../../modules/organisation/location.schemas.ts';
 import type { roleInput, roleSchema } from '../../../modules/organisation/role.schemas.ts';
+import type { resourceInput } from '../../../modules/resource/resource.schemas.ts';
 import type { companyInput } from '../../../modules/company/company.schemas.ts';
 import type { contactInput, contactPatch } from '../../../modules/contact/contact.schemas.ts';
 
@@ -20,6 +21,7 @@ export type DepartmentBody = z.input<typeof departmentInput>;
 export type Role = z.output<typeof roleSchema>;
 export type RoleBody = z.input<typeof roleInput>;
 export type CompanyBody = z.input<typeof companyInput>;
+export type ResourceBody = z.input<typeof resourceInput>;
 export type ContactBody = z.input<typeof contactInput> | z.input<typeof contactPatch>;
 
 export const peopleKeys = {

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import type { Page } from '../../api/contract.ts';
 import { useMe } from '../../api/queries.ts';
 import { AdminList, AdminPageHeader, type AdminColumn } from '../../components/admin-kit/index.ts';
-import { AnchorLink } from '../../components/links.tsx';
+import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { fetchLevelNames, listParams, peopleKeys, type Resource } from './people-api.ts';
@@ -26,7 +26,11 @@ export function ResourceListPage() {
       ),
     },
     { header: t('people.email'), cell: (person) => person.email },
-    { header: t('people.resources.licence'), desktopOnly: true, cell: (person) => person.licenceType },
+    {
+      header: t('people.resources.licence'),
+      desktopOnly: true,
+      cell: (person) => t(`admin.licence.${person.licenceType}`),
+    },
     {
       header: t('people.resources.level'),
       cell: (person) => levels.data?.get(person.securityLevelId) ?? t('people.unknown'),
@@ -38,7 +42,15 @@ export function ResourceListPage() {
   ];
   return (
     <Stack maw={1100}>
-      <AdminPageHeader title={t('people.resources.title')} description={t('people.resources.intro')} />
+      <AdminPageHeader
+        title={t('people.resources.title')}
+        description={t('people.resources.intro')}
+        actions={
+          <ButtonLink to="/admin/resources/new" params={{}}>
+            {t('people.resources.new')}
+          </ButtonLink>
+        }
+      />
       <AdminList<Resource>
         label={t('people.resources.title')}
         searchLabel={t('people.search')}

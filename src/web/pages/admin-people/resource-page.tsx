@@ -63,7 +63,7 @@ function ResourceEditor({ person }: { person: Resource }) {
     <Stack maw={720}>
       <AdminPageHeader
         title={`${person.firstName} ${person.lastName}`}
-        description={`${person.email} · ${person.licenceType}`}
+        description={`${person.email} · ${t(`admin.licence.${person.licenceType}`)}`}
       />
       <AdminForm save={save} formError={atAField ? null : save.error}>
         <Group grow wrap="wrap">
