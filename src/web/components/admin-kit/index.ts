@@ -6,3 +6,4 @@ export { AdminForm } from './admin-form.tsx';
 export { FormError } from './form-error.tsx';
 export { PrefixHint, setUpPrefix, withSetUpPrefix } from './prefix-hint.tsx';
 export { fieldError } from '../../api/field-errors.ts';
+export { draftBindings, orNull, useAdminSave } from './use-admin-save.ts';

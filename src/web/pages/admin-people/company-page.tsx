@@ -6,12 +6,18 @@ import { companyTypes, internalHelpdeskSharingModes } from '../../../shared/acce
 import { api } from '../../api/client.ts';
 import type { Company, Page } from '../../api/contract.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { AdminForm, AdminPageHeader, fieldError } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  draftBindings,
+  fieldError,
+  orNull,
+  useAdminSave,
+} from '../../components/admin-kit/index.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
 import { type CompanyBody, peopleKeys } from './people-api.ts';
-import { draftBindings, orNull, usePeopleSave } from './use-people-save.ts';
 
 /**
  * /admin/companies/$companyId ('new' to add one): name, type, parent company, co-management,
@@ -63,7 +69,7 @@ function CompanyEditor({ company }: { company: Company | null }) {
     active: company?.active ?? true,
   });
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const { save, formError } = usePeopleSave<CompanyBody, Company>(
+  const { save, formError } = useAdminSave<CompanyBody, Company>(
     {
       path: '/api/v1/companies',
       id: company?.id ?? null,

@@ -4,12 +4,18 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Company, Contact, Page } from '../../api/contract.ts';
-import { AdminForm, AdminPageHeader, fieldError } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  draftBindings,
+  fieldError,
+  orNull,
+  useAdminSave,
+} from '../../components/admin-kit/index.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
 import { type ContactBody, peopleKeys } from './people-api.ts';
-import { draftBindings, orNull, usePeopleSave } from './use-people-save.ts';
 
 /**
  * /admin/contacts/$contactId ('new' to add one): a customer's person. The company is chosen once:
@@ -46,7 +52,7 @@ function ContactEditor({ contact }: { contact: Contact | null }) {
     active: contact?.active ?? true,
   });
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const { save, formError } = usePeopleSave<ContactBody, Contact>(
+  const { save, formError } = useAdminSave<ContactBody, Contact>(
     {
       path: '/api/v1/contacts',
       id: contact?.id ?? null,

@@ -1,10 +1,15 @@
 import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AdminForm, AdminPageHeader, fieldError, PrefixHint } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  fieldError,
+  PrefixHint,
+  useAdminSave,
+} from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
-import { usePeopleSave } from './use-people-save.ts';
 import { type Department, type DepartmentBody, peopleKeys } from './people-api.ts';
 
 /** /admin/departments/$departmentId ('new' to add one): name (with the set-up prefix hint) and description. */
@@ -25,7 +30,7 @@ function DepartmentEditor({ department }: { department: Department | null }) {
   const navigate = useNavigate();
   const [name, setName] = useState(department?.name ?? '');
   const [description, setDescription] = useState(department?.description ?? '');
-  const { save, formError } = usePeopleSave<DepartmentBody, Department>(
+  const { save, formError } = useAdminSave<DepartmentBody, Department>(
     {
       path: '/api/v1/departments',
       id: department?.id ?? null,

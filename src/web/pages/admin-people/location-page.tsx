@@ -1,10 +1,15 @@
 import { Stack, TextInput } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AdminForm, AdminPageHeader, fieldError, PrefixHint } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  fieldError,
+  PrefixHint,
+  useAdminSave,
+} from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
-import { usePeopleSave } from './use-people-save.ts';
 import { BusinessHoursEditor, weekdays, type WeeklyHours } from './business-hours-editor.tsx';
 import { HolidaysEditor } from './holidays-editor.tsx';
 import { type Location, type LocationBody, peopleKeys } from './people-api.ts';
@@ -34,7 +39,7 @@ function LocationEditor({ location }: { location: Location | null }) {
     holidays: location?.holidays ?? [],
   });
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const { save, formError } = usePeopleSave<LocationBody, Location>(
+  const { save, formError } = useAdminSave<LocationBody, Location>(
     {
       path: '/api/v1/locations',
       id: location?.id ?? null,

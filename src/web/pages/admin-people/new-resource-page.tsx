@@ -13,7 +13,13 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page, SecurityLevel } from '../../api/contract.ts';
 import { allPages, useMe } from '../../api/queries.ts';
-import { AdminForm, AdminPageHeader, fieldError } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  draftBindings,
+  fieldError,
+  useAdminSave,
+} from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import {
@@ -24,7 +30,6 @@ import {
   type ResourceBody,
   type Role,
 } from './people-api.ts';
-import { draftBindings, usePeopleSave } from './use-people-save.ts';
 
 const fields = [
   'firstName',
@@ -82,7 +87,7 @@ export function NewResourcePage() {
     locale: 'en' as 'en' | 'de',
   });
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const { save, formError } = usePeopleSave<ResourceBody, Resource>(
+  const { save, formError } = useAdminSave<ResourceBody, Resource>(
     {
       path: '/api/v1/resources',
       id: null,

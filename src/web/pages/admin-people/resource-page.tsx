@@ -5,11 +5,16 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page, SecurityLevel } from '../../api/contract.ts';
 import { useMe } from '../../api/queries.ts';
-import { AdminForm, AdminPageHeader, fieldError, FormError } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  draftBindings,
+  fieldError,
+  FormError,
+} from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { peopleKeys, type Resource } from './people-api.ts';
-import { draftBindings } from './use-people-save.ts';
 
 /**
  * /admin/resources/$resourceId: a user's name, security level (picked by name, levels of their

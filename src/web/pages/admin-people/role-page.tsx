@@ -1,11 +1,16 @@
 import { SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AdminForm, AdminPageHeader, PrefixHint } from '../../components/admin-kit/index.ts';
+import {
+  AdminForm,
+  AdminPageHeader,
+  draftBindings,
+  PrefixHint,
+  useAdminSave,
+} from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AdminRecord } from './admin-record.tsx';
 import { peopleKeys, type Role, type RoleBody } from './people-api.ts';
-import { draftBindings, usePeopleSave } from './use-people-save.ts';
 
 /** /admin/roles/$roleId ('new' to add one): name, the rate it bills, what an hour costs, active. */
 export function RolePage() {
@@ -32,7 +37,7 @@ function RoleEditor({ role }: { role: Role | null }) {
     active: role?.active ?? true,
   });
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const { save, formError } = usePeopleSave<RoleBody, Role>(
+  const { save, formError } = useAdminSave<RoleBody, Role>(
     {
       path: '/api/v1/roles',
       id: role?.id ?? null,

@@ -1,9 +1,9 @@
 import type { ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { fieldError } from '../../components/admin-kit/index.ts';
+import { fieldError } from '../../api/field-errors.ts';
 
-interface PeopleSaveOptions<Body> {
+interface AdminSaveOptions<Body> {
   /** The collection, e.g. '/api/v1/roles': POST there to add, PATCH `${path}/${id}` to change. */
   path: string;
   /** null while adding a new one. */
@@ -16,11 +16,11 @@ interface PeopleSaveOptions<Body> {
 }
 
 /**
- * The save of a people-and-organisation form: add or change through the API, refresh the lists,
+ * The save of an admin form: add or change through the API, refresh the lists,
  * open what was added. `formError` is the refusal that belongs to no field of the form.
  */
-export function usePeopleSave<Body, Saved extends { id: number }>(
-  options: PeopleSaveOptions<Body>,
+export function useAdminSave<Body, Saved extends { id: number }>(
+  options: AdminSaveOptions<Body>,
   fields: readonly string[],
 ) {
   const client = useQueryClient();
