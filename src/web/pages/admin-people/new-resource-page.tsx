@@ -1,18 +1,10 @@
-import {
-  MultiSelect,
-  NativeSelect,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { NativeSelect, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page, SecurityLevel } from '../../api/contract.ts';
-import { allPages, useMe } from '../../api/queries.ts';
+import { useMe } from '../../api/queries.ts';
 import {
   AdminForm,
   AdminPageHeader,
@@ -21,15 +13,9 @@ import {
   useAdminSave,
 } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { StaffPlacementFields } from './staff-placement-fields.tsx';
 import { NotFoundPage } from '../not-found.tsx';
-import {
-  type Department,
-  type Location,
-  peopleKeys,
-  type Resource,
-  type ResourceBody,
-  type Role,
-} from './people-api.ts';
+import { peopleKeys, type Resource, type ResourceBody } from './people-api.ts';
 
 const fields = [
   'firstName',
@@ -58,21 +44,6 @@ export function NewResourcePage() {
   const levels = useQuery({
     queryKey: [...peopleKeys.levels, 'all'],
     queryFn: () => api.get<Page<SecurityLevel>>('/api/v1/security-levels', { limit: 200 }),
-    enabled: me.isAdmin,
-  });
-  const departments = useQuery({
-    queryKey: [...peopleKeys.departments, 'all'],
-    queryFn: () => allPages<Department>('/api/v1/departments'),
-    enabled: me.isAdmin,
-  });
-  const locations = useQuery({
-    queryKey: [...peopleKeys.locations, 'all'],
-    queryFn: () => allPages<Location>('/api/v1/locations'),
-    enabled: me.isAdmin,
-  });
-  const roles = useQuery({
-    queryKey: [...peopleKeys.roles, 'all'],
-    queryFn: () => allPages<Role>('/api/v1/roles'),
     enabled: me.isAdmin,
   });
   const [draft, setDraft] = useState({
@@ -128,34 +99,7 @@ export function NewResourcePage() {
           onChange={(value) => set({ securityLevelId: pick(value) })}
           error={fieldError(save.error, 'securityLevelId')}
         />
-        <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <Select
-            label={t('people.resources.department')}
-            data={byName(departments.data)}
-            value={draft.departmentId === null ? null : String(draft.departmentId)}
-            onChange={(value) => set({ departmentId: pick(value) })}
-            clearable
-            searchable
-            error={fieldError(save.error, 'departmentId')}
-          />
-          <Select
-            label={t('people.resources.location')}
-            data={byName(locations.data)}
-            value={draft.locationId === null ? null : String(draft.locationId)}
-            onChange={(value) => set({ locationId: pick(value) })}
-            clearable
-            searchable
-            error={fieldError(save.error, 'locationId')}
-          />
-        </SimpleGrid>
-        <MultiSelect
-          label={t('people.resources.roles')}
-          data={byName(roles.data)}
-          value={draft.roleIds.map(String)}
-          onChange={(values) => set({ roleIds: values.map(Number) })}
-          searchable
-          error={fieldError(save.error, 'roleIds')}
-        />
+        <StaffPlacementFields value={draft} onChange={set} error={save.error} />
         <NativeSelect
           label={t('people.resources.language')}
           data={[

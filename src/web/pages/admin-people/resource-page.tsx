@@ -13,6 +13,7 @@ import {
   FormError,
 } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { StaffPlacementFields } from './staff-placement-fields.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { peopleKeys, type Resource } from './people-api.ts';
 
@@ -47,6 +48,9 @@ function ResourceEditor({ person }: { person: Resource }) {
     lastName: person.lastName,
     securityLevelId: person.securityLevelId,
     active: person.active,
+    departmentId: person.departmentId,
+    locationId: person.locationId,
+    roleIds: person.roleIds,
   });
   const set = (patch: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...patch }));
   const save = useMutation({
@@ -61,9 +65,15 @@ function ResourceEditor({ person }: { person: Resource }) {
     mutationFn: () => api.post(`/api/v1/resources/${person.id}/two-factor/reset`),
   });
   const fitting = (levels.data?.items ?? []).filter((level) => level.licenceType === person.licenceType);
-  const atAField = ['firstName', 'lastName', 'securityLevelId', 'active'].some((field) =>
-    fieldError(save.error, field),
-  );
+  const atAField = [
+    'firstName',
+    'lastName',
+    'securityLevelId',
+    'active',
+    'departmentId',
+    'locationId',
+    'roleIds',
+  ].some((field) => fieldError(save.error, field));
   return (
     <Stack maw={720}>
       <AdminPageHeader
@@ -82,6 +92,7 @@ function ResourceEditor({ person }: { person: Resource }) {
           data={fitting.map((level) => ({ value: String(level.id), label: level.name }))}
           error={fieldError(save.error, 'securityLevelId')}
         />
+        <StaffPlacementFields value={draft} onChange={set} error={save.error} />
         <Switch label={t('people.active')} {...bind.toggle('active')} />
       </AdminForm>
       <Group>
