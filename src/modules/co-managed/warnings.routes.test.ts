@@ -126,6 +126,7 @@ describe.each(testDatabaseTargets)('co-managed warnings on $name', (target) => {
     expect(warning).toMatchObject({
       code: 'co_managing_user_internal_rate',
       names: { person: 'Carl Costly', role: 'Costed helper' },
+      link: `/admin/resources/${user.id}`,
     });
     await db.update(roleRates).set({ internalCost: '0' }).where(eq(roleRates.roleId, roleId));
     expect(await codesFor('Carl Costly')).toEqual([]);

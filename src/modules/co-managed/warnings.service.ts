@@ -42,7 +42,8 @@ export async function coManagedWarnings(context: ActorContext): Promise<CoManage
       message: `${person.name} has the role ${person.roleName} with an internal cost of ${person.internalCost}; co-managing users' internal rate must be 0.`,
       names: { person: person.name, role: person.roleName },
       people: [person.name],
-      link: `/admin/co-managed?person=${person.id}`,
+      // Fixed on the user's page (their roles) or on the role's rates.
+      link: `/admin/resources/${person.id}`,
     });
   }
   for (const issue of await queuesHiddenByCategoryDefault(tx)) {
