@@ -107,19 +107,25 @@ test('the admin searches companies, creates a department after a field error, an
   await expect(page.getByRole('switch', { name: 'Active' })).toBeChecked();
 });
 
-test('the admin adds a Contoso subsidiary, a contact there, and a role whose amounts the API checks', async ({
+test('the admin adds a company group and a subsidiary, a contact there, and a role whose amounts the API checks', async ({
   browsers,
 }, testInfo) => {
   const project = testInfo.project.name;
   const stamp = `${project} ${Date.now()}`;
   const page = await browsers.signIn('admin@northwind.example');
 
-  // A company under Contoso, with co-management on: the form saves, then opens as the new company.
+  // A group of its own first (so no other journey's companies change), then a shop under it with
+  // co-management on: each form saves, then opens as the new company.
+  await page.goto('/admin/companies');
+  await page.getByRole('link', { name: 'New company' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(`Retail Group ${stamp}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: `Retail Group ${stamp}`, level: 1 })).toBeVisible();
   await page.goto('/admin/companies');
   await page.getByRole('link', { name: 'New company' }).click();
   await expect(page.getByRole('heading', { name: 'New company', level: 1 })).toBeVisible();
-  await page.getByRole('textbox', { name: 'Name' }).fill(`Contoso Retail ${stamp}`);
-  await choose(page, 'Parent company', /^Contoso$/);
+  await page.getByRole('textbox', { name: 'Name' }).fill(`Retail Shop ${stamp}`);
+  await choose(page, 'Parent company', `Retail Group ${stamp}`);
   await page.getByRole('switch', { name: /Co-management enabled/ }).click({ force: true });
   await page.getByRole('textbox', { name: /Country/ }).fill('d1');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -128,8 +134,8 @@ test('the admin adds a Contoso subsidiary, a contact there, and a role whose amo
   await expect(page.getByRole('heading', { name: 'New company', level: 1 })).toBeVisible();
   await page.getByRole('textbox', { name: /Country/ }).fill('de');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: `Contoso Retail ${stamp}`, level: 1 })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Parent company' })).toHaveValue('Contoso');
+  await expect(page.getByRole('heading', { name: `Retail Shop ${stamp}`, level: 1 })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Parent company' })).toHaveValue(`Retail Group ${stamp}`);
   await expectNoViolations(page);
   await screenshot(page, `admin-people-company-form-${project}`);
 
@@ -142,7 +148,7 @@ test('the admin adds a Contoso subsidiary, a contact there, and a role whose amo
   // A contact of the new company; afterwards the company is shown, not offered for a move.
   await page.goto('/admin/contacts');
   await page.getByRole('link', { name: 'New contact' }).click();
-  await choose(page, 'Company', `Contoso Retail ${stamp}`);
+  await choose(page, 'Company', `Retail Shop ${stamp}`);
   await page.getByRole('textbox', { name: 'First name' }).fill('Rita');
   await page.getByRole('textbox', { name: 'Last name' }).fill(`Retail ${project}`);
   await page.getByRole('textbox', { name: 'E-mail' }).fill('not an address');
@@ -153,7 +159,7 @@ test('the admin adds a Contoso subsidiary, a contact there, and a role whose amo
     .fill(`rita.${project}.${Date.now()}@contoso-retail.example`);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: `Rita Retail ${project}`, level: 1 })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue(`Contoso Retail ${stamp}`);
+  await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue(`Retail Shop ${stamp}`);
   await expect(
     page.getByRole('link', { name: `Enable co-managed access for Rita Retail ${project}` }),
   ).toBeVisible();
