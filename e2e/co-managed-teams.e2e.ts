@@ -1,8 +1,9 @@
 import { violations } from './axe.ts';
 import { choose, expect, screenshot, test } from './fixtures.ts';
 
-// Co-managing teams from the screen (#12 item 3, "by team"): an admin creates a team, gives it a
-// member by name, renames it, and deletes it after reading what deleting does; axe at each step.
+// Co-managing teams from the screen (#12 item 3, "by team"): an admin creates a team (a second
+// of the same name is refused at the field), gives it a member by name, renames it, and deletes it
+// after reading what deleting does; axe at each step.
 
 test('an admin creates a co-managing team, adds Anna, renames it and deletes it', async ({
   browsers,
@@ -22,6 +23,15 @@ test('an admin creates a co-managing team, adds Anna, renames it and deletes it'
   await creating.getByRole('button', { name: 'Create team' }).click();
   await expect(page.getByRole('combobox', { name: 'Team' })).toHaveValue(name);
   expect(await violations(page)).toEqual([]);
+
+  // Team names are unique: a second team of this name is refused at the name field, in words.
+  await page.getByRole('button', { name: 'New team' }).click();
+  await creating.getByRole('textbox', { name: 'Team name' }).fill(name);
+  await creating.getByRole('button', { name: 'Create team' }).click();
+  await expect(creating.getByText('Another team already has this name.')).toBeVisible();
+  await expect(creating.getByRole('textbox', { name: 'Team name' })).toHaveAttribute('aria-invalid', 'true');
+  await creating.getByRole('button', { name: 'Cancel' }).click();
+  await expect(creating).toHaveCount(0);
 
   await choose(page, 'Members', 'Anna Schmidt');
   await page.getByRole('button', { name: 'Save members' }).click();

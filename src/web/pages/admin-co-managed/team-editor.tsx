@@ -1,7 +1,7 @@
 import { Alert, Button, Group, MultiSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { useEffect, useRef, useState } from 'react';
+import { api, isApiError } from '../../api/client.ts';
 import { fieldError, FormError } from '../../components/admin-kit/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { coManagedKeys, personName, type Team, type useCoManagedData } from './co-managed-data.ts';
@@ -18,6 +18,18 @@ const detailsBody = (details: TeamDetails) => ({
   description: details.description.trim() === '' ? null : details.description,
 });
 
+/** Team names are unique: the database's refusal of a second one belongs at the name field. */
+const nameTaken = (error: unknown) =>
+  isApiError(error, 409) && error.details.constraint === 'co_managing_teams_name_unique';
+
+/**
+ * The refusal of a members save belongs at the members field: a validation issue there, or a
+ * refusal that names the people (not found, or not co-managing users).
+ */
+const membersError = (error: unknown) =>
+  fieldError(error, 'resourceIds') ??
+  (isApiError(error) && Array.isArray(error.details.resourceIds) ? error.message : undefined);
+
 /** Name and description of a team: the form that adds one and the one that changes it. */
 function TeamDetailsForm({
   initial,
@@ -32,7 +44,10 @@ function TeamDetailsForm({
 }) {
   const { t } = useI18n();
   const [details, setDetails] = useState(initial);
-  const atAField = ['name', 'description'].some((field) => fieldError(save.error, field));
+  const nameError =
+    fieldError(save.error, 'name') ??
+    (nameTaken(save.error) ? t('coManagedAdmin.teams.nameTaken') : undefined);
+  const atAField = nameError !== undefined || fieldError(save.error, 'description') !== undefined;
   return (
     <form
       onSubmit={(event) => {
@@ -42,15 +57,15 @@ function TeamDetailsForm({
     >
       <Stack gap="sm">
         <TextInput
-          label={t('teams.name')}
+          label={t('coManagedAdmin.teams.name')}
           required
           value={details.name}
           onChange={(event) => setDetails({ ...details, name: event.currentTarget.value })}
-          error={fieldError(save.error, 'name')}
+          error={nameError}
           maw={420}
         />
         <Textarea
-          label={t('teams.description')}
+          label={t('coManagedAdmin.teams.description')}
           value={details.description}
           onChange={(event) => setDetails({ ...details, description: event.currentTarget.value })}
           error={fieldError(save.error, 'description')}
@@ -64,10 +79,10 @@ function TeamDetailsForm({
           </Button>
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
-              {t('teams.cancel')}
+              {t('coManagedAdmin.teams.cancel')}
             </Button>
           )}
-          {save.isSuccess && !onCancel && <Text role="status">{t('teams.saved')}</Text>}
+          {save.isSuccess && !onCancel && <Text role="status">{t('coManagedAdmin.teams.saved')}</Text>}
         </Group>
       </Stack>
     </form>
@@ -90,18 +105,18 @@ export function NewTeam({ onCreated }: { onCreated: (id: number) => void }) {
   if (!open) {
     return (
       <Button variant="default" onClick={() => setOpen(true)} w="fit-content">
-        {t('teams.new')}
+        {t('coManagedAdmin.teams.new')}
       </Button>
     );
   }
   return (
-    <Stack gap="xs" component="section" aria-label={t('teams.newTitle')}>
+    <Stack gap="xs" component="section" aria-label={t('coManagedAdmin.teams.newTitle')}>
       <Title order={2} size="h4">
-        {t('teams.newTitle')}
+        {t('coManagedAdmin.teams.newTitle')}
       </Title>
       <TeamDetailsForm
         initial={{ name: '', description: '' }}
-        submitLabel={t('teams.create')}
+        submitLabel={t('coManagedAdmin.teams.create')}
         save={create}
         onCancel={() => setOpen(false)}
       />
@@ -119,6 +134,15 @@ export function TeamEditor({ team, data, onDeleted }: { team: Team; data: Data; 
   const refresh = () => client.invalidateQueries({ queryKey: coManagedKeys.all });
   const [memberIds, setMemberIds] = useState(team.memberIds.map(String));
   const [confirming, setConfirming] = useState(false);
+  // Focus follows the confirmation: into it when it opens, back to "Delete team" when it is cancelled.
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const cancelDelete = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) cancelDelete.current?.focus();
+    else if (wasConfirming.current) deleteButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   const update = useMutation({
     mutationFn: (details: TeamDetails) =>
       api.patch<Team>(`/api/v1/co-managed/teams/${team.id}`, detailsBody(details)),
@@ -136,57 +160,71 @@ export function TeamEditor({ team, data, onDeleted }: { team: Team; data: Data; 
       onDeleted();
     },
   });
-  const users = (data.users.data ?? []).map((user) => ({ value: String(user.id), label: personName(user) }));
+  const known = (data.users.data ?? []).map((user) => ({ value: String(user.id), label: personName(user) }));
+  // A member missing from the co-managing users (still loading, or no longer co-managing) is
+  // "Someone", never their id, which the list would otherwise show.
+  const users = [
+    ...known,
+    ...memberIds
+      .filter((id) => !known.some((option) => option.value === id))
+      .map((id) => ({ value: id, label: t('coManagedAdmin.someone') })),
+  ];
   return (
     <Stack>
-      <Stack gap="xs" component="section" aria-label={t('teams.details')}>
+      <Stack gap="xs" component="section" aria-label={t('coManagedAdmin.teams.details')}>
         <Title order={2} size="h4">
-          {t('teams.details')}
+          {t('coManagedAdmin.teams.details')}
         </Title>
         <TeamDetailsForm
           initial={{ name: team.name, description: team.description ?? '' }}
-          submitLabel={t('teams.save')}
+          submitLabel={t('coManagedAdmin.teams.save')}
           save={update}
         />
       </Stack>
-      <Stack gap="xs" component="section" aria-label={t('teams.members')}>
+      <Stack gap="xs" component="section" aria-label={t('coManagedAdmin.teams.members')}>
         <MultiSelect
-          label={t('teams.members')}
-          description={t('teams.membersHint')}
+          label={t('coManagedAdmin.teams.members')}
+          description={t('coManagedAdmin.teams.membersHint')}
           data={users}
           value={memberIds}
           onChange={setMemberIds}
           searchable
           hidePickedOptions
-          nothingFoundMessage={t('teams.noUsers')}
-          error={fieldError(members.error, 'resourceIds')}
+          nothingFoundMessage={t('coManagedAdmin.teams.noUsers')}
+          error={membersError(members.error)}
         />
-        <FormError error={fieldError(members.error, 'resourceIds') ? null : members.error} />
+        <FormError error={membersError(members.error) ? null : members.error} />
         <Group>
           <Button variant="default" loading={members.isPending} onClick={() => members.mutate()}>
-            {t('teams.saveMembers')}
+            {t('coManagedAdmin.teams.saveMembers')}
           </Button>
-          {members.isSuccess && <Text role="status">{t('teams.saved')}</Text>}
+          {members.isSuccess && <Text role="status">{t('coManagedAdmin.teams.saved')}</Text>}
         </Group>
       </Stack>
       {confirming ? (
-        <Alert color="red" variant="light" title={t('teams.delete')} role="alertdialog">
+        <Alert color="red" variant="light" title={t('coManagedAdmin.teams.delete')} role="alertdialog">
           <Stack gap="sm">
-            <Text size="sm">{t('teams.deleteWhat', { name: team.name })}</Text>
+            <Text size="sm">{t('coManagedAdmin.teams.deleteWhat', { name: team.name })}</Text>
             <Group>
               <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
-                {t('teams.deleteConfirm', { name: team.name })}
+                {t('coManagedAdmin.teams.deleteConfirm', { name: team.name })}
               </Button>
-              <Button variant="default" onClick={() => setConfirming(false)}>
-                {t('teams.cancel')}
+              <Button ref={cancelDelete} variant="default" onClick={() => setConfirming(false)}>
+                {t('coManagedAdmin.teams.cancel')}
               </Button>
             </Group>
             <FormError error={remove.error} />
           </Stack>
         </Alert>
       ) : (
-        <Button color="red" variant="subtle" onClick={() => setConfirming(true)} w="fit-content">
-          {t('teams.delete')}
+        <Button
+          ref={deleteButton}
+          color="red"
+          variant="subtle"
+          onClick={() => setConfirming(true)}
+          w="fit-content"
+        >
+          {t('coManagedAdmin.teams.delete')}
         </Button>
       )}
     </Stack>
