@@ -957,9 +957,12 @@ CREATE POLICY ticket_sla_targets_read ON ticket_sla_targets
       ( SELECT tandem_reaches_all() AS tandem_reaches_all)
       OR (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
     )
-    AND (EXISTS ( SELECT 1
+    AND (
+      ( SELECT tandem_actor_sees_all_tickets_in_reach() AS tandem_actor_sees_all_tickets_in_reach)
+      OR (EXISTS ( SELECT 1
        FROM tickets t
       WHERE t.id = ticket_sla_targets.ticket_id))
+    )
   );
 CREATE POLICY ticket_sla_targets_write ON ticket_sla_targets
   AS PERMISSIVE FOR ALL TO tandem_app
@@ -969,9 +972,12 @@ CREATE POLICY ticket_sla_targets_write ON ticket_sla_targets
       ( SELECT tandem_reaches_all() AS tandem_reaches_all)
       OR (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
     )
-    AND (EXISTS ( SELECT 1
+    AND (
+      ( SELECT tandem_actor_sees_all_tickets_in_reach() AS tandem_actor_sees_all_tickets_in_reach)
+      OR (EXISTS ( SELECT 1
        FROM tickets t
       WHERE t.id = ticket_sla_targets.ticket_id))
+    )
   )
   WITH CHECK (
     ( SELECT tandem_actor_is_msp() AS tandem_actor_is_msp)
@@ -979,9 +985,12 @@ CREATE POLICY ticket_sla_targets_write ON ticket_sla_targets
       ( SELECT tandem_reaches_all() AS tandem_reaches_all)
       OR (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
     )
-    AND (EXISTS ( SELECT 1
+    AND (
+      ( SELECT tandem_actor_sees_all_tickets_in_reach() AS tandem_actor_sees_all_tickets_in_reach)
+      OR (EXISTS ( SELECT 1
        FROM tickets t
       WHERE t.id = ticket_sla_targets.ticket_id))
+    )
   );
 
 -- ─── ticket_slas ───
@@ -1263,9 +1272,12 @@ CREATE POLICY time_entries_read ON time_entries
       OR (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
     )
     AND (publish_level = ANY ((( SELECT tandem_actor_publish_levels() AS tandem_actor_publish_levels))::publish_level[]))
-    AND (EXISTS ( SELECT 1
+    AND (
+      ( SELECT tandem_actor_sees_all_tickets_in_reach() AS tandem_actor_sees_all_tickets_in_reach)
+      OR (EXISTS ( SELECT 1
        FROM tickets t
       WHERE t.id = time_entries.ticket_id))
+    )
     AND (
       ( SELECT tandem_actor_views_all('timeEntries'::text) AS tandem_actor_views_all)
       OR (( SELECT tandem_actor_view_scope('timeEntries'::text) AS tandem_actor_view_scope)) = 'my_companies'::text
@@ -1604,6 +1616,18 @@ AS $function$
 BEGIN
   RETURN (SELECT r.security_level_id FROM resources r WHERE r.id = tandem_actor_id());
 END $function$;
+
+-- tandem_actor_sees_all_tickets_in_reach()
+CREATE OR REPLACE FUNCTION public.tandem_actor_sees_all_tickets_in_reach()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE
+AS $function$
+  SELECT tandem_actor_is_msp()
+     AND tandem_actor_views_all('tickets')
+     AND tandem_actor_ticket_kind_ids('queues') IS NULL
+     AND tandem_actor_ticket_kind_ids('categories') IS NULL
+$function$;
 
 -- tandem_actor_shared_dashboard_ids()
 CREATE OR REPLACE FUNCTION public.tandem_actor_shared_dashboard_ids()

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -133,9 +134,8 @@ export const ticketSlas = pgTable('ticket_slas', {
 export const ticketSlaTargets = pgTable(
   'ticket_sla_targets',
   {
-    ticketId: integer()
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    // With companyId, a foreign key to the ticket and its company (below).
+    ticketId: integer().notNull(),
     companyId: integer()
       .notNull()
       .references(() => companies.id),
@@ -152,6 +152,15 @@ export const ticketSlaTargets = pgTable(
     index('ticket_sla_targets_due_idx')
       .on(table.dueAt)
       .where(sql`${table.metAt} IS NULL AND ${table.breachedAt} IS NULL`),
+    // Reports read ticket_sla_targets_ticket_cover_idx (0030: INCLUDE, which this builder lacks).
+    // A target's company is its ticket's, as a database rule (RLS relies on it, see 0030).
+    foreignKey({
+      name: 'ticket_sla_targets_ticket_company_fk',
+      columns: [table.ticketId, table.companyId],
+      foreignColumns: [tickets.id, tickets.companyId],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
   ],
 );
 

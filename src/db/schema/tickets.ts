@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   customType,
+  foreignKey,
   date,
   index,
   integer,
@@ -121,6 +122,8 @@ export const tickets = pgTable(
     index('tickets_contact_idx').on(table.contactId),
     index('tickets_status_idx').on(table.statusId),
     index('tickets_search_idx').using('gin', table.searchVector),
+    // The target of the company-carrying foreign keys of time entries and SLA targets (0030).
+    uniqueIndex('tickets_id_company_unique').on(table.id, table.companyId),
   ],
 );
 
@@ -242,9 +245,8 @@ export const timeEntries = pgTable(
   'time_entries',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    ticketId: integer()
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    // With companyId, a foreign key to the ticket and its company (below).
+    ticketId: integer().notNull(),
     companyId: integer()
       .notNull()
       .references(() => companies.id),
@@ -276,6 +278,15 @@ export const timeEntries = pgTable(
       table.id,
     ),
     index('time_entries_resource_idx').on(table.resourceId, table.startedAt),
+    // Reports over a window of work read time_entries_worked_scope_cover_idx (0030: INCLUDE).
+    // An entry's company is its ticket's, as a database rule (RLS relies on it, see 0030).
+    foreignKey({
+      name: 'time_entries_ticket_company_fk',
+      columns: [table.ticketId, table.companyId],
+      foreignColumns: [tickets.id, tickets.companyId],
+    })
+      .onDelete('cascade')
+      .onUpdate('cascade'),
   ],
 );
 

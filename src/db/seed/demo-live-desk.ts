@@ -106,7 +106,7 @@ export async function seedDemoLiveDesk(tx: Transaction): Promise<void> {
         { kind: 'count', title: 'Open and unassigned', filters: { ...open, primaryResourceId: 'none' } },
         { kind: 'count', title: 'Mine', filters: { ...open, assignee: 'mine' } },
         { kind: 'groups', title: 'Open by queue', groupBy: 'queue', display: 'bar', filters: open },
-        { kind: 'sla', title: 'SLA performance', filters: {} },
+        { kind: 'sla', title: 'SLA performance, 30 days', days: 30, filters: {} },
         { kind: 'trend', title: 'Open tickets, 30 days', days: 30, filters: {} },
         { kind: 'time', title: 'Time by work type, 30 days', groupBy: 'workType', days: 30 },
       ],

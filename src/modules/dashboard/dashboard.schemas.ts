@@ -29,7 +29,8 @@ export const widgetSchema = z.discriminatedUnion('kind', [
     filters,
   }),
   z.strictObject({ kind: z.literal('trend'), title, days, filters }),
-  z.strictObject({ kind: z.literal('sla'), title, filters }),
+  // Widgets stored before SLA figures had a period count the last 30 days.
+  z.strictObject({ kind: z.literal('sla'), title, days: days.default(30), filters }),
   z.strictObject({ kind: z.literal('time'), title, groupBy: z.enum(timeGroupings), days }),
   z.strictObject({ kind: z.literal('worklist'), title }),
   z.strictObject({ kind: z.literal('recent'), title }),

@@ -90,29 +90,34 @@ describe.each(testDatabaseTargets)('trend, SLA and time reports on $name', (targ
     expect(items.at(-1)?.open).toBe(await countOf(reader, { open: 'true' }));
   });
 
-  it.each(readers)('SLA performance covers exactly the targets of the tickets %s sees', async (email) => {
-    const reader = client(email);
-    const answer = await reader.get('/api/v1/reports/sla-performance');
-    expect(answer.statusCode, answer.body).toBe(200);
-    const { items } = answer.json<SlaPerformanceResponse>();
-    const visible: number[] = [];
-    for (let cursor: string | null = ''; cursor !== null;) {
-      const page: Listed & { nextCursor: string | null } = (
-        await reader.get(`/api/v1/tickets?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json();
-      visible.push(...page.items.map((row) => row.id));
-      cursor = page.nextCursor;
-    }
-    const expected = await queryRows(
-      tandem.database.db,
-      sql`SELECT objective, count(*)::int AS n FROM ticket_sla_targets
-          WHERE ticket_id IN (SELECT unnest(${`{${visible.join(',')}}`}::int[])) GROUP BY objective`,
-    );
-    const totals = Object.fromEntries(
-      items.map((row) => [row.objective, row.met + row.breached + row.atRisk + row.running + row.paused]),
-    );
-    expect(totals).toEqual(Object.fromEntries(expected.map((row) => [row.objective, row.n])));
-  });
+  it.each(readers)(
+    'SLA performance covers exactly the targets of the tickets %s sees from the last 30 days',
+    async (email) => {
+      const reader = client(email);
+      const answer = await reader.get('/api/v1/reports/sla-performance');
+      expect(answer.statusCode, answer.body).toBe(200);
+      const { items } = answer.json<SlaPerformanceResponse>();
+      const visible: number[] = [];
+      for (let cursor: string | null = ''; cursor !== null;) {
+        const page: Listed & { nextCursor: string | null } = (
+          await reader.get(`/api/v1/tickets?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+        ).json();
+        visible.push(...page.items.map((row) => row.id));
+        cursor = page.nextCursor;
+      }
+      const expected = await queryRows(
+        tandem.database.db,
+        sql`SELECT s.objective, count(*)::int AS n FROM ticket_sla_targets s JOIN tickets t ON t.id = s.ticket_id
+          WHERE s.ticket_id IN (SELECT unnest(${`{${visible.join(',')}}`}::int[]))
+            AND t.created_at >= (date_trunc('day', now() AT TIME ZONE 'UTC') - interval '29 days') AT TIME ZONE 'UTC'
+          GROUP BY s.objective`,
+      );
+      const totals = Object.fromEntries(
+        items.map((row) => [row.objective, row.met + row.breached + row.atRisk + row.running + row.paused]),
+      );
+      expect(totals).toEqual(Object.fromEntries(expected.map((row) => [row.objective, row.n])));
+    },
+  );
 
   it('SLA figures differ by reader: the breach at Contoso counts for the admin and Anna, not the consultant', async () => {
     const breached = async (email: string) =>
@@ -124,6 +129,36 @@ describe.each(testDatabaseTargets)('trend, SLA and time reports on $name', (targ
     expect(await breached('consultant@fabrikam.example')).toBe(0);
     const running = (await admin.get('/api/v1/reports/sla-performance')).json<SlaPerformanceResponse>().items;
     expect(running.find((row) => row.objective === 'resolved')?.running).toBe(3);
+  });
+
+  it('SLA performance counts a period: a ticket from 40 days ago counts over 60 days, not over 30', async () => {
+    const totals = async (days: number) =>
+      Object.fromEntries(
+        (await admin.get(`/api/v1/reports/sla-performance?days=${days}`))
+          .json<SlaPerformanceResponse>()
+          .items.map((row) => [
+            row.objective,
+            row.met + row.breached + row.atRisk + row.running + row.paused,
+          ]),
+      );
+    const created = await admin.post('/api/v1/tickets', {
+      title: 'Report test, aged',
+      companyId: company.get('Contoso'),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const aged = created.json<{ id: number }>().id;
+    const [before30, before60] = [await totals(30), await totals(60)];
+    await tandem.database.db.execute(
+      sql`UPDATE tickets SET created_at = now() - interval '40 days' WHERE id = ${aged}`,
+    );
+    const [after30, after60] = [await totals(30), await totals(60)];
+    expect(after60).toEqual(before60);
+    // Its two objectives (first response, resolution) left the 30-day figures.
+    expect(Object.keys(before30).length).toBeGreaterThan(0);
+    for (const objective of Object.keys(before30)) {
+      expect(after30[objective] ?? 0, objective).toBe((before30[objective] ?? 0) - 1);
+    }
+    expect((await admin.get('/api/v1/reports/sla-performance?days=1000')).statusCode).toBe(400);
   });
 
   it('time logged: hours by person and company as the time lists show them; money only with the cost flag', async () => {

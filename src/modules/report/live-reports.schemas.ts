@@ -24,7 +24,16 @@ export const openTrendResponse = z.object({
 export type OpenTrendResponse = z.infer<typeof openTrendResponse>;
 
 // ── SLA performance ──────────────────────────────────────────────────────────
-export const slaPerformanceQuery = ticketFilters;
+export const slaPerformanceQuery = ticketFilters.extend({
+  days: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(366)
+    .default(30)
+    .describe('The targets of tickets created in the last this many days, today included'),
+});
+export type SlaPerformanceQuery = z.infer<typeof slaPerformanceQuery>;
 
 export const slaPerformanceResponse = z.object({
   items: z.array(

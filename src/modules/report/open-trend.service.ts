@@ -6,9 +6,7 @@ import { ticketFilterPredicate } from '../ticket/ticket-filters.ts';
 import { ticketScope } from '../ticket/ticket.policy.ts';
 import { countTickets } from '../ticket/ticket.repository.ts';
 import type { OpenTrendQuery, OpenTrendResponse } from './live-reports.schemas.ts';
-
-const dayMs = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+import { dayMs, isoDay, windowStart } from './report-window.ts';
 
 /**
  * Open tickets at the end of each of the last `days` UTC days, under the reader's scope and
@@ -20,8 +18,7 @@ export async function openTicketTrend(
   query: OpenTrendQuery,
 ): Promise<OpenTrendResponse> {
   const { days, ...filters } = query;
-  const today = new Date(`${isoDay(new Date())}T00:00:00Z`);
-  const start = new Date(today.getTime() - (days - 1) * dayMs);
+  const start = windowStart(days);
   const where = sql`${ticketScope(context.actor)} AND ${ticketFilterPredicate(context.actor, filters) ?? sql`true`}`;
   // The per-day counts in their own small query: created and completed within the window.
   const perDay = await queryRows(

@@ -24,6 +24,21 @@ const groupings: Record<TimeGrouping, { key: SQL; label: (key: SQL) => SQL }> = 
 };
 
 /**
+ * The entries of a period first, by when the work was done (time_entries_worked_scope_cover_idx
+ * holds every column read here), behind a fence (OFFSET 0) under the table's own name: otherwise
+ * PostgreSQL prices the row-level check per entry above a walk over every ticket in the reader's
+ * reach and starts from the tickets (a co-managing user's 30 days at 1,000,000 tickets: 450 ms →
+ * 10 ms). The reader's scope applies outside the fence, row-level security inside it as always.
+ */
+function entriesOf(period: SQL[]): SQL {
+  if (period.length === 0) return sql`${timeEntries}`;
+  return sql`(SELECT ${timeEntries.id}, ${timeEntries.ticketId}, ${timeEntries.companyId}, ${timeEntries.resourceId},
+      ${timeEntries.workTypeId}, ${timeEntries.hours}, ${timeEntries.publishLevel}, ${timeEntries.startedAt},
+      ${timeEntries.createdAt}
+    FROM ${timeEntries} WHERE ${sql.join(period, sql` AND `)} OFFSET 0) AS ${timeEntries}`;
+}
+
+/**
  * Hours logged, grouped, over the time entries the reader may read (the time list's scope: publish
  * level, the level's time-entry scope, a visible ticket). Money only with "view internal cost":
  * the cost table's RLS hides it from everyone else anyway; the app leaves the fields out.
@@ -32,9 +47,10 @@ export async function timeLogged(context: ActorContext, query: TimeLoggedQuery):
   const grouping = groupings[query.groupBy];
   const withMoney = canViewInternalCost(context.actor);
   const conditions: SQL[] = [timeEntryScope(context.actor)];
-  if (query.from) conditions.push(sql`${workedAt} >= ${new Date(`${query.from}T00:00:00Z`)}`);
+  const period: SQL[] = [];
+  if (query.from) period.push(sql`${workedAt} >= ${new Date(`${query.from}T00:00:00Z`)}`);
   if (query.to)
-    conditions.push(sql`${workedAt} < ${new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)}`);
+    period.push(sql`${workedAt} < ${new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)}`);
   if (query.companyId) conditions.push(inArray(timeEntries.companyId, query.companyId));
   const money = withMoney
     ? sql`, coalesce(sum(${timeEntryCosts.internalCost}), 0)::float8 AS "internalCost",
@@ -49,7 +65,7 @@ export async function timeLogged(context: ActorContext, query: TimeLoggedQuery):
     sql`
     SELECT g.*, ${grouping.label(key)} AS label FROM (
       SELECT ${grouping.key} AS key, sum(${timeEntries.hours})::float8 AS hours ${money}
-      FROM ${timeEntries} ${joinMoney}
+      FROM ${entriesOf(period)} ${joinMoney}
       WHERE ${sql.join(conditions, sql` AND `)}
       GROUP BY 1
     ) g

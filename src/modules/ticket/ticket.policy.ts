@@ -1,8 +1,9 @@
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, isMspActor, reaches } from '../../access/actor.ts';
 import { authorize, refuseUnless } from '../../access/authorize.ts';
-import { allows, type RowFacts } from '../../access/permissions.ts';
-import { viewScope } from '../../access/scope.ts';
+import { allows, type RowFacts, scopeOf } from '../../access/permissions.ts';
+import { inReach, viewScope } from '../../access/scope.ts';
 import { ticketKindAllows, ticketKindPredicate } from '../../access/ticket-kinds.ts';
 import { tickets } from '../../db/schema/index.ts';
 import type { TicketWithSecondaries } from './ticket.repository.ts';
@@ -71,6 +72,33 @@ export function ticketScope(actor: Actor): SQL {
       }),
     ) ?? never
   );
+}
+
+/**
+ * Whether the actor sees every ticket of every company it reaches: MSP staff whose level views all
+ * tickets and restricts no queue or category — `ticketScope` is then the reach test alone.
+ */
+export function seesAllTicketsInReach(actor: Actor): boolean {
+  const { queueIds, categoryIds } = actor.securityLevel.ticketKinds;
+  return (
+    licenceVisibility(actor) === undefined &&
+    scopeOf(actor, 'tickets', 'view') === 'all' &&
+    queueIds === null &&
+    categoryIds === null
+  );
+}
+
+/**
+ * A child row of a ticket (time entry, SLA target) whose ticket the actor sees. Such a row carries
+ * its ticket's company in its foreign key (migration 0030), so for an actor who sees every ticket in
+ * reach the row's own company answers without a look-up of the ticket per row — a window of 50,000
+ * rows saves hundreds of milliseconds. RLS takes the same short cut
+ * (`tandem_actor_sees_all_tickets_in_reach`).
+ */
+export function ticketOfRowVisible(actor: Actor, row: { ticketId: PgColumn; companyId: PgColumn }): SQL {
+  return seesAllTicketsInReach(actor)
+    ? inReach(row.companyId, actor.reach)
+    : sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${tickets.id} = ${row.ticketId} AND ${ticketScope(actor)})`;
 }
 
 /** For a save's closing statement: the actor still sees the ticket they just wrote. */

@@ -2,14 +2,14 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Actor, isMspActor } from '../../access/actor.ts';
 import { type Abilities, allows, type RowFacts, scopeOf } from '../../access/permissions.ts';
 import { viewScope } from '../../access/scope.ts';
-import { tickets, timeEntries } from '../../db/schema/index.ts';
+import { timeEntries } from '../../db/schema/index.ts';
 import {
   type LicenceType,
   type PublishLevel,
   publishLevels,
   readablePublishLevels,
 } from '../../shared/access-vocabulary.ts';
-import { ticketScope } from '../ticket/ticket.policy.ts';
+import { ticketOfRowVisible } from '../ticket/ticket.policy.ts';
 
 const never = sql`false`;
 
@@ -26,7 +26,7 @@ export function timeEntryScope(actor: Actor): SQL {
         companyId: timeEntries.companyId,
         isMine: eq(timeEntries.resourceId, actor.resourceId),
       }),
-      sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${tickets.id} = ${timeEntries.ticketId} AND ${ticketScope(actor)})`,
+      ticketOfRowVisible(actor, timeEntries),
     ) ?? never
   );
 }

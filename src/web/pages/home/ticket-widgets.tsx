@@ -209,8 +209,9 @@ export function TrendWidget({ widget }: { widget: Extract<Widget, { kind: 'trend
 export function SlaWidget({ widget }: { widget: Extract<Widget, { kind: 'sla' }> }) {
   const { t } = useI18n();
   const sla = useQuery({
-    queryKey: ['dashboard', 'sla', widget.filters],
-    queryFn: () => api.get<SlaPerformance>('/api/v1/reports/sla-performance', widget.filters),
+    queryKey: ['dashboard', 'sla', widget.days, widget.filters],
+    queryFn: () =>
+      api.get<SlaPerformance>('/api/v1/reports/sla-performance', { ...widget.filters, days: widget.days }),
     ...live,
   });
   const states = ['met', 'breached', 'atRisk', 'running', 'paused'] as const;

@@ -39,7 +39,7 @@ export function WidgetEditor({ onAdd, onClose }: { onAdd: (widget: Widget) => vo
       case 'trend':
         return { kind, title: named, days: 30, filters: mine ? { assignee: 'mine' } : {} };
       case 'sla':
-        return { kind, title: named, filters };
+        return { kind, title: named, days: 30, filters };
       case 'time':
         return { kind, title: named, groupBy: timeGroupBy, days: 7 };
       case 'worklist':
