@@ -35,7 +35,7 @@ const widgets: Record<string, string> = {
   'Mine (number)': '/api/v1/tickets/count?open=true&assignee=mine',
   'Open by queue (bar)': '/api/v1/reports/ticket-counts?open=true&groupBy=queue',
   'Open by company (donut)': '/api/v1/reports/ticket-counts?open=true&groupBy=company',
-  'SLA performance': '/api/v1/reports/sla-performance',
+  'SLA performance, 30 days': '/api/v1/reports/sla-performance?days=30',
   'Open tickets, 30 days (trend)': '/api/v1/reports/open-trend?days=30',
   'Time by work type, 30 days': `/api/v1/reports/time-logged?groupBy=workType&from=${thirtyDaysAgo}`,
 };

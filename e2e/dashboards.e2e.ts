@@ -7,7 +7,7 @@ test('an admin copies the service desk, adds a widget and publishes it; Anna rea
   const project = testInfo.project.name;
   const admin = await browsers.signIn('admin@northwind.example', { stayHome: true });
   await admin.getByRole('button', { name: 'Copy to my dashboards' }).click();
-  const name = 'Service desk (my copy)';
+  const name = 'Desk overview (my copy)';
   await expect(admin.getByRole('heading', { name, level: 1 })).toBeVisible();
   await admin.getByRole('button', { name: 'Rename' }).click();
   const renamed = `Shared desk ${project}`;

@@ -21,7 +21,7 @@ test('everyone lands on their dashboard; each figure drills into exactly the tic
   const project = testInfo.project.name;
   const admin = await browsers.signIn('admin@northwind.example', { stayHome: true });
   await expect(admin).toHaveURL(/\/home$/);
-  await expect(admin.getByRole('heading', { name: 'Service desk', level: 1 })).toBeVisible();
+  await expect(admin.getByRole('heading', { name: 'Desk overview', level: 1 })).toBeVisible();
   const allOpen = admin.getByRole('region', { name: 'All open tickets' });
   const adminOpen = await figure(allOpen);
   await expect(
@@ -45,6 +45,18 @@ test('everyone lands on their dashboard; each figure drills into exactly the tic
   await unassigned.getByRole('link').click();
   await expect(admin.getByRole('group', { name: 'Also filtered by' })).toContainText('Unassigned');
   expect(await listCount(admin)).toBe(unassignedCount);
+
+  // An SLA figure (one objective in one state) drills into the list with both filters as chips.
+  await admin.goto('/home');
+  const sla = admin.getByRole('region', { name: 'SLA performance, last 30 days' });
+  const slaLink = sla.getByRole('link', { name: /list these tickets$/ }).first();
+  await expect(slaLink).toBeVisible();
+  const slaCount = Number(await slaLink.textContent());
+  await slaLink.click();
+  const chips = admin.getByRole('group', { name: 'Also filtered by' });
+  await expect(chips).toContainText('Created since');
+  await expect(chips).toContainText('SLA ');
+  expect(await listCount(admin)).toBe(slaCount);
 
   // Anna's dashboard counts Contoso's and Contoso Logistics' tickets only.
   const anna = await browsers.signIn('anna.it@contoso.example', { stayHome: true });

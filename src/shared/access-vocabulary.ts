@@ -90,3 +90,6 @@ export const ticketSourceKeys = ['portal', 'email', 'insourced', 'phone', 'web']
  */
 export const slaStates = ['breached', 'at_risk', 'paused', 'on_track', 'met', 'none'] as const;
 export type SlaState = (typeof slaStates)[number];
+/** Where one objective of a ticket's SLA stands: the SLA performance report's columns. */
+export const slaTargetStates = ['met', 'breached', 'atRisk', 'running', 'paused'] as const;
+export type SlaTargetState = (typeof slaTargetStates)[number];

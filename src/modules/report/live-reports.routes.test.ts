@@ -119,6 +119,23 @@ describe.each(testDatabaseTargets)('trend, SLA and time reports on $name', (targ
     },
   );
 
+  it.each(readers)('every SLA figure of %s is the list count of its drill-in', async (email) => {
+    const reader = client(email);
+    const report = (await reader.get('/api/v1/reports/sla-performance')).json<SlaPerformanceResponse>();
+    const states = ['met', 'breached', 'atRisk', 'running', 'paused'] as const;
+    for (const row of report.items) {
+      for (const state of states) {
+        const listed = await countOf(reader, {
+          createdFrom: report.from,
+          slaTarget: `${row.objective}:${state}`,
+        });
+        expect(listed, `${row.objective} ${state}`).toBe(row[state]);
+      }
+    }
+    const bad = await reader.get('/api/v1/tickets/count?slaTarget=first_response:late');
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('SLA figures differ by reader: the breach at Contoso counts for the admin and Anna, not the consultant', async () => {
     const breached = async (email: string) =>
       (await client(email).get('/api/v1/reports/sla-performance'))

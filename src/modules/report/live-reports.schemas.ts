@@ -36,6 +36,9 @@ export const slaPerformanceQuery = ticketFilters.extend({
 export type SlaPerformanceQuery = z.infer<typeof slaPerformanceQuery>;
 
 export const slaPerformanceResponse = z.object({
+  from: utcDay.describe(
+    'The first day of the period; GET /tickets?createdFrom=<from>&slaTarget=<objective>:<state> lists a figure',
+  ),
   items: z.array(
     z.object({
       objective: z.enum(slaObjectiveKinds),

@@ -5,8 +5,10 @@ import { ticketSlaTargets, tickets } from '../../db/schema/index.ts';
 import { slaObjectiveKinds, type SlaObjectiveKind } from '../sla/sla-objectives.ts';
 import { ticketFilterPredicate } from '../ticket/ticket-filters.ts';
 import { ticketScope } from '../ticket/ticket.policy.ts';
+import { slaTargetStateConditions } from '../ticket/ticket-sla-state.ts';
+import { slaTargetStates } from '../../shared/access-vocabulary.ts';
 import type { SlaPerformanceQuery, SlaPerformanceResponse } from './live-reports.schemas.ts';
-import { windowStart } from './report-window.ts';
+import { isoDay, windowStart } from './report-window.ts';
 
 /**
  * Met / breached / at risk / running / paused per SLA objective, over the targets of the tickets
@@ -19,24 +21,26 @@ export async function slaPerformance(
   query: SlaPerformanceQuery,
 ): Promise<SlaPerformanceResponse> {
   const { days, ...filters } = query;
+  // The period as the list's own filter, so a figure's drill-in (createdFrom + slaTarget) is exact.
+  const from = isoDay(windowStart(days));
   const where = sql`${ticketScope(context.actor)} AND ${ticketFilterPredicate(context.actor, filters) ?? sql`true`}
-    AND ${tickets.createdAt} >= ${windowStart(days)}`;
+    AND ${ticketFilterPredicate(context.actor, { createdFrom: from }) ?? sql`true`}`;
   const rows = (await queryRows(
     context.tx,
     sql`
-    SELECT s.objective,
-      count(*) FILTER (WHERE s.met_at IS NOT NULL AND s.breached_at IS NULL)::int AS met,
-      count(*) FILTER (WHERE s.breached_at IS NOT NULL)::int AS breached,
-      count(*) FILTER (WHERE s.met_at IS NULL AND s.breached_at IS NULL AND s.due_at IS NOT NULL
-        AND s.approaching_at IS NOT NULL AND s.approaching_at <= now())::int AS "atRisk",
-      count(*) FILTER (WHERE s.met_at IS NULL AND s.breached_at IS NULL AND s.due_at IS NOT NULL
-        AND (s.approaching_at IS NULL OR s.approaching_at > now()))::int AS running,
-      count(*) FILTER (WHERE s.met_at IS NULL AND s.breached_at IS NULL AND s.due_at IS NULL)::int AS paused
+    SELECT s.objective, ${sql.join(
+      slaTargetStates.map(
+        (state) =>
+          sql`count(*) FILTER (WHERE ${slaTargetStateConditions[state]})::int AS ${sql.identifier(state)}`,
+      ),
+      sql`, `,
+    )}
     FROM ${ticketSlaTargets} s JOIN ${tickets} ON ${tickets.id} = s.ticket_id
     WHERE ${where}
     GROUP BY s.objective`,
   )) as ({ objective: SlaObjectiveKind } & Omit<SlaPerformanceResponse['items'][number], 'objective'>)[];
   return {
+    from,
     items: slaObjectiveKinds.flatMap((objective) => {
       const row = rows.find((candidate) => candidate.objective === objective);
       return row ? [row] : [];

@@ -8,7 +8,7 @@ import { readablePublishLevels } from '../../shared/access-vocabulary.ts';
 import { ticketIsMine } from './ticket.policy.ts';
 import type { TicketFilters } from './ticket.schemas.ts';
 import { activityColumnOf } from './ticket-activity.ts';
-import { slaStateIn } from './ticket-sla-state.ts';
+import { slaStateIn, slaTargetIn } from './ticket-sla-state.ts';
 
 /**
  * Filters of the ticket list, count and export. Full-text search matches the
@@ -23,6 +23,9 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
     filters.queueId && inAnyOrNone(tickets.queueId, filters.queueId),
     filters.primaryResourceId && inAnyOrNone(tickets.primaryResourceId, filters.primaryResourceId),
     filters.createdOn === undefined ? undefined : onUtcDay(tickets.createdAt, filters.createdOn),
+    filters.createdFrom === undefined
+      ? undefined
+      : gte(tickets.createdAt, new Date(`${filters.createdFrom}T00:00:00Z`)),
     filters.completedOn === undefined ? undefined : onUtcDay(tickets.completedAt, filters.completedOn),
     filters.openOn === undefined ? undefined : openAtEndOf(filters.openOn),
     filters.priorityId && inArray(tickets.priorityId, filters.priorityId),
@@ -47,6 +50,7 @@ export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL
       ? undefined
       : lte(activityColumnOf(actor), new Date(filters.updatedBefore)),
     filters.sla === undefined ? undefined : slaStateIn(filters.sla),
+    filters.slaTarget === undefined ? undefined : slaTargetIn(...filters.slaTarget),
     filters.q === undefined ? undefined : fullTextMatch(actor, filters.q),
   );
 }

@@ -1,7 +1,8 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import { tickets, ticketSlaTargets } from '../../db/schema/index.ts';
-import type { SlaState } from '../../shared/access-vocabulary.ts';
+import type { SlaState, SlaTargetState } from '../../shared/access-vocabulary.ts';
+import type { SlaObjectiveKind } from '../sla/sla-objectives.ts';
 
 /**
  * Where a ticket stands against its SLA (shared `slaStates`), for the list's column and filter:
@@ -51,4 +52,23 @@ export async function slaSummariesOf(
     .from(tickets)
     .where(inArray(tickets.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.sla]));
+}
+
+// ── One objective ───────────────────────────────────────────────────────────
+// The SLA performance report counts targets by these states, and the list's `slaTarget` filter
+// selects the tickets of one objective in one state with the same conditions, so a figure's
+// drill-in lists exactly what it counted. Written over a target aliased `s`.
+const openTarget = sql`s.met_at IS NULL AND s.breached_at IS NULL`;
+export const slaTargetStateConditions: Record<SlaTargetState, SQL> = {
+  met: sql`s.met_at IS NOT NULL AND s.breached_at IS NULL`,
+  breached: sql`s.breached_at IS NOT NULL`,
+  atRisk: sql`${openTarget} AND s.due_at IS NOT NULL AND s.approaching_at IS NOT NULL AND s.approaching_at <= now()`,
+  running: sql`${openTarget} AND s.due_at IS NOT NULL AND (s.approaching_at IS NULL OR s.approaching_at > now())`,
+  paused: sql`${openTarget} AND s.due_at IS NULL`,
+};
+
+/** Tickets whose target for this objective is in this state (the list's `slaTarget` filter). */
+export function slaTargetIn(objective: SlaObjectiveKind, state: SlaTargetState): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${ticketSlaTargets} s
+    WHERE s.ticket_id = ${tickets.id} AND s.objective = ${objective} AND ${slaTargetStateConditions[state]})`;
 }

@@ -6,7 +6,8 @@ import {
   entityIdListFromString,
   pageQuery,
 } from '../../lib/http-schemas.ts';
-import { slaStates } from '../../shared/access-vocabulary.ts';
+import { slaStates, slaTargetStates } from '../../shared/access-vocabulary.ts';
+import { slaObjectiveKinds } from '../sla/sla-objectives.ts';
 
 const hours = z
   .string()
@@ -101,6 +102,8 @@ export const ticketFilters = z.strictObject({
   /** The primary resource only (`assignee` also matches secondaries); `none`: unassigned. */
   primaryResourceId: idListOrNone.optional(),
   createdOn: utcDay.optional(),
+  /** Created on this UTC day or later: the SLA report's period. */
+  createdFrom: utcDay.optional(),
   completedOn: utcDay.optional(),
   /** Open at the end of that day (created before, not completed by then): the trend's drill-in. */
   openOn: utcDay.optional(),
@@ -116,6 +119,13 @@ export const ticketFilters = z.strictObject({
     .string()
     .transform((value) => value.split(','))
     .pipe(z.array(z.enum(slaStates)).min(1))
+    .optional(),
+  /** One objective in one state, `first_response:breached`: an SLA performance figure's drill-in. */
+  slaTarget: z
+    .string()
+    .regex(/^[a-z_]+:[a-zA-Z]+$/, 'objective:state, e.g. first_response:breached')
+    .transform((value) => value.split(':'))
+    .pipe(z.tuple([z.enum(slaObjectiveKinds), z.enum(slaTargetStates)]))
     .optional(),
   /** Full-text search over number, title, description and the notes the actor may read. */
   q: z.string().trim().min(1).max(200).optional(),

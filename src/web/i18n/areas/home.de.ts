@@ -3,7 +3,7 @@ import type { homeEn } from './home.en.ts';
 /** Deutsche Texte der Startseite und ihrer Kacheln. */
 export const homeDe: Record<keyof typeof homeEn, string> = {
   'nav.home': 'Start',
-  'home.desk.msp': 'Servicedesk',
+  'home.desk.msp': 'Desk-Übersicht',
   'home.desk.coManaged': 'Ihr Co-Managed-Desk',
   'home.desk.portal': 'Ihre Anfragen',
   'home.intro':
@@ -49,6 +49,7 @@ export const homeDe: Record<keyof typeof homeEn, string> = {
   'home.sla.running': 'Läuft',
   'home.sla.paused': 'Pausiert',
   'home.sla.none': 'Kein für Sie sichtbares Ticket aus diesem Zeitraum hat ein SLA.',
+  'home.sla.drill': '{count}: {objective}, {state} – diese Tickets auflisten',
   'home.sla.objective.first_response': 'Erste Reaktion',
   'home.sla.objective.resolution_plan': 'Lösungsplan',
   'home.sla.objective.resolved': 'Gelöst',
@@ -67,6 +68,8 @@ export const homeDe: Record<keyof typeof homeEn, string> = {
   'drill.coManagedVisible': 'Für Co-Managed-Nutzer sichtbar',
   'drill.notCoManagedVisible': 'Vor Co-Managed-Nutzern verborgen',
   'drill.createdOn': 'Erstellt am {day}',
+  'drill.createdFrom': 'Erstellt seit {day}',
+  'drill.slaTarget': 'SLA {objective}: {state}',
   'drill.completedOn': 'Erledigt am {day}',
   'drill.openOn': 'Offen am Ende des {day}',
   'bell.label': 'Benachrichtigungen',

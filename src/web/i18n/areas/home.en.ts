@@ -1,7 +1,7 @@
 /** English texts of the home dashboard and its widgets. */
 export const homeEn = {
   'nav.home': 'Home',
-  'home.desk.msp': 'Service desk',
+  'home.desk.msp': 'Desk overview',
   'home.desk.coManaged': 'Your co-managed desk',
   'home.desk.portal': 'Your requests',
   'home.intro': 'Every figure counts only what you may see. Select a figure to open exactly those tickets.',
@@ -46,6 +46,7 @@ export const homeEn = {
   'home.sla.running': 'Running',
   'home.sla.paused': 'Paused',
   'home.sla.none': 'No ticket you can see from this period has an SLA.',
+  'home.sla.drill': '{count}: {objective}, {state} — list these tickets',
   'home.sla.objective.first_response': 'First response',
   'home.sla.objective.resolution_plan': 'Resolution plan',
   'home.sla.objective.resolved': 'Resolved',
@@ -64,6 +65,8 @@ export const homeEn = {
   'drill.coManagedVisible': 'Visible to co-managing users',
   'drill.notCoManagedVisible': 'Hidden from co-managing users',
   'drill.createdOn': 'Created on {day}',
+  'drill.createdFrom': 'Created since {day}',
+  'drill.slaTarget': 'SLA {objective}: {state}',
   'drill.completedOn': 'Completed on {day}',
   'drill.openOn': 'Open at the end of {day}',
   'bell.label': 'Notifications',

@@ -254,12 +254,27 @@ export function SlaWidget({ widget }: { widget: Extract<Widget, { kind: 'sla' }>
                   <Table.Tr key={row.objective}>
                     <Table.Td>{t(`home.sla.objective.${row.objective}`)}</Table.Td>
                     {states.map((state) => (
-                      <Table.Td
-                        key={state}
-                        ta="right"
-                        c={state === 'breached' && row[state] > 0 ? 'red.8' : undefined}
-                      >
-                        {row[state]}
+                      <Table.Td key={state} ta="right">
+                        {row[state] === 0 ? (
+                          0
+                        ) : (
+                          <AnchorLink
+                            to="/tickets"
+                            search={{
+                              ...widget.filters,
+                              createdFrom: data.from,
+                              slaTarget: `${row.objective}:${state}`,
+                            }}
+                            c={state === 'breached' ? 'red.8' : undefined}
+                            aria-label={t('home.sla.drill', {
+                              count: row[state],
+                              objective: t(`home.sla.objective.${row.objective}`),
+                              state: t(`home.sla.${state}`),
+                            })}
+                          >
+                            {row[state]}
+                          </AnchorLink>
+                        )}
                       </Table.Td>
                     ))}
                   </Table.Tr>

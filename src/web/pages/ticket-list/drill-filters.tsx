@@ -1,4 +1,6 @@
 import { CloseButton, Group, Pill, Text } from '@mantine/core';
+import type { SlaObjectiveKind } from '../../../modules/sla/sla-objectives.ts';
+import type { SlaTargetState } from '../../../shared/access-vocabulary.ts';
 import { useNames } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { drillKeys, type TicketSearch } from './ticket-search.ts';
@@ -37,6 +39,16 @@ export function DrillFilters({
         return value === 'true' ? t('drill.coManagedVisible') : t('drill.notCoManagedVisible');
       case 'createdOn':
         return t('drill.createdOn', { day: day() });
+      case 'createdFrom':
+        return t('drill.createdFrom', { day: day() });
+      case 'slaTarget': {
+        // The API refused the request already if these are not an objective and a state.
+        const [objective, state] = value.split(':') as [SlaObjectiveKind, SlaTargetState];
+        return t('drill.slaTarget', {
+          objective: t(`home.sla.objective.${objective}`),
+          state: t(`home.sla.${state}`),
+        });
+      }
       case 'completedOn':
         return t('drill.completedOn', { day: day() });
       case 'openOn':

@@ -16,7 +16,16 @@ export const filterKeys = [
   'sla',
   'sort',
   // Set by a dashboard figure's drill-in; shown above the list as removable chips.
-  ...(['categoryId', 'primaryResourceId', 'coManagedVisible', 'createdOn', 'completedOn', 'openOn'] as const),
+  ...([
+    'categoryId',
+    'primaryResourceId',
+    'coManagedVisible',
+    'createdOn',
+    'createdFrom',
+    'completedOn',
+    'openOn',
+    'slaTarget',
+  ] as const),
 ] as const satisfies readonly (keyof TicketListParams)[];
 
 /** The filters only a drill-in sets (the filter panel has no field for them). */
@@ -25,8 +34,10 @@ export const drillKeys = [
   'primaryResourceId',
   'coManagedVisible',
   'createdOn',
+  'createdFrom',
   'completedOn',
   'openOn',
+  'slaTarget',
 ] as const;
 type FilterKey = (typeof filterKeys)[number];
 
