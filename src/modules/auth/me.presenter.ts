@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
 import { canViewInternalCost, isAdmin } from '../../access/actor.ts';
 import { companies } from '../../db/schema/index.ts';
+import { mayAddAny } from '../../access/permissions.ts';
 import { licenceTypes } from '../../shared/access-vocabulary.ts';
+import { editableTicketFields, ticketFieldNames } from '../ticket/ticket-field-abilities.ts';
 
 export const meSchema = z.object({
   id: z.number(),
@@ -22,6 +24,8 @@ export const meSchema = z.object({
   /** `all`, or the companies this actor can reach (shown as "co-managed: Contoso, ..."). */
   reach: z.union([z.literal('all'), z.array(z.object({ id: z.number(), name: z.string() }))]),
   features: z.object({ coManagedHelpDesk: z.boolean() }),
+  /** The fields this person may set on a new ticket (none: they may not create tickets). */
+  newTicketFields: z.array(z.enum(ticketFieldNames)),
   csrfToken: z.string().nullable(),
 });
 export type MeResponse = z.infer<typeof meSchema>;
@@ -57,6 +61,7 @@ export async function presentMe(
     reach,
     // Customer-side actors are not told about MSP feature switches beyond what they use.
     features: { coManagedHelpDesk: actor.coManagedActivationOn },
+    newTicketFields: editableTicketFields(actor, mayAddAny(actor, 'tickets')),
     csrfToken,
   };
 }

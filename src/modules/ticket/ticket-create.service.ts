@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors.ts';
 import { getVisibleCompany } from '../company/company.service.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { recordTicketChange } from './ticket-change.ts';
-import { assertPortalFields } from './ticket-portal-fields.ts';
+import { assertTicketFieldsAllowed } from './ticket-field-abilities.ts';
 import { ticketStillVisible } from './ticket.policy.ts';
 import { assertTicketKindOffered } from './ticket-kind-check.ts';
 import { presentTicket } from './ticket.presenter.ts';
@@ -74,7 +74,10 @@ export async function createTicket(context: ActorContext, input: TicketInput): P
 async function companyOfNewTicket(context: ActorContext, input: TicketInput) {
   const { actor } = context;
   authorize(actor, 'tickets', 'add');
-  assertPortalFields(actor, input);
+  assertTicketFieldsAllowed(
+    actor,
+    Object.keys(input).filter((field) => input[field as keyof TicketInput] !== undefined),
+  );
   const companyId = input.companyId ?? (isMspActor(actor) ? undefined : actor.companyId);
   if (companyId === undefined)
     throw new AppError('validation_failed', 'Choose the company of the ticket.', { field: 'companyId' });

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { activityMovedBy } from './ticket-activity.ts';
 import { recordTicketChange } from './ticket-change.ts';
-import { assertPortalFields } from './ticket-portal-fields.ts';
+import { assertTicketFieldsAllowed } from './ticket-field-abilities.ts';
 import { assertTicketKindOffered } from './ticket-kind-check.ts';
 import { assertMayEditTicket, ticketStillVisible, ticketVisibleTo } from './ticket.policy.ts';
 import { presentTicket } from './ticket.presenter.ts';
@@ -42,6 +42,12 @@ export async function updateTicket(
   const merged = await mergePatch(context, before, patch);
   const history = historyOf(before, merged, patch);
   if (history.length === 0) return presentTicket(actor, before);
+  // What the patch changes counts, not what it repeats: a form that sends a field unchanged is
+  // not refused for it, nor a change the save derives from an allowed one.
+  assertTicketFieldsAllowed(
+    actor,
+    history.flatMap((entry) => (entry.field !== undefined && entry.field in patch ? [entry.field] : [])),
+  );
   await assertTicketKindOffered(context, merged.after, {
     queueId: merged.after.queueId !== before.queueId,
     categoryId: merged.after.categoryId !== before.categoryId,
@@ -86,7 +92,6 @@ async function loadForEdit(
   const { actor } = context;
   const before = await getVisibleTicket(context, id);
   assertMayEditTicket(actor, before);
-  assertPortalFields(actor, patch);
   assertVersion(before, version);
   return before;
 }

@@ -7,6 +7,7 @@ import { inReach, viewScope } from '../../access/scope.ts';
 import { ticketKindAllows, ticketKindPredicate } from '../../access/ticket-kinds.ts';
 import { tickets } from '../../db/schema/index.ts';
 import type { TicketWithSecondaries } from './ticket.repository.ts';
+import { editableTicketFields } from './ticket-field-abilities.ts';
 
 const never = sql`false`;
 
@@ -214,6 +215,8 @@ export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
   return {
     view: allows(actor, 'tickets', 'view', facts),
     edit,
+    /** Which fields a save may change: the edit form offers exactly these (#14 item 3). */
+    fields: editableTicketFields(actor, edit),
     delete: allows(actor, 'tickets', 'delete', facts),
     transferToCoManaged: edit && worksTheDesk && actor.coManagedActivationOn,
     escalateToMsp: edit && worksTheDesk,

@@ -8,6 +8,7 @@ import {
 } from '../../lib/http-schemas.ts';
 import { slaStates, slaTargetStates } from '../../shared/access-vocabulary.ts';
 import { slaObjectiveKinds } from '../sla/sla-objectives.ts';
+import { ticketFieldNames } from './ticket-field-abilities.ts';
 
 const hours = z
   .string()
@@ -177,6 +178,7 @@ export const ticketSchema = z.object({
     })
     .nullable(),
   abilities: abilitiesSchema.extend({
+    fields: z.array(z.enum(ticketFieldNames)).describe('The fields this reader may change (empty: none)'),
     transferToCoManaged: z.boolean(),
     escalateToMsp: z.boolean(),
   }),

@@ -59,7 +59,12 @@ export function NewTicketPage() {
   const defaultCategory = categories.find((row) => row.isDefault);
   const chosenCategoryId = categoryId ?? (defaultCategory ? String(defaultCategory.id) : null);
   const category = categories.find((row) => String(row.id) === chosenCategoryId);
-  const rule = (field: Parameters<typeof fieldRule>[1]) => fieldRule(category, field);
+  // A field shows where the category shows it and this person may set it (me.newTicketFields).
+  const may = (field: Parameters<typeof fieldRule>[1]) => me.newTicketFields.includes(field);
+  const rule = (field: Parameters<typeof fieldRule>[1]) => {
+    const categoryRule = fieldRule(category, field);
+    return { ...categoryRule, visible: categoryRule.visible && may(field) };
+  };
   const contacts = useCompanyContacts(companyId === null ? null : Number(companyId));
   const visible = coManagedVisible ?? category?.coManagedVisibleByDefault ?? false;
   const company = companies.find((row) => String(row.id) === companyId);
@@ -79,7 +84,7 @@ export function NewTicketPage() {
         ...(subIssueTypeId ? { subIssueTypeId: Number(subIssueTypeId) } : {}),
         ...(dueAt ? { dueAt: new Date(dueAt).toISOString() } : {}),
         ...(estimatedHours !== '' ? { estimatedHours: estimatedHours.toFixed(2) } : {}),
-        coManagedVisible: visible,
+        ...(may('coManagedVisible') ? { coManagedVisible: visible } : {}),
       } satisfies TicketCreateBody);
       if (transfer && ticket.abilities.transferToCoManaged) {
         return api.post<Ticket>(`/api/v1/tickets/${ticket.id}/transfer-to-co-managed`, {
@@ -239,11 +244,13 @@ export function NewTicketPage() {
               maw={240}
             />
           )}
-          <Checkbox
-            label={t('ticket.coManagedVisible')}
-            checked={visible}
-            onChange={(event) => setCoManagedVisible(event.currentTarget.checked)}
-          />
+          {may('coManagedVisible') && (
+            <Checkbox
+              label={t('ticket.coManagedVisible')}
+              checked={visible}
+              onChange={(event) => setCoManagedVisible(event.currentTarget.checked)}
+            />
+          )}
           <Group>
             <Button type="submit" loading={create.isPending && !create.variables}>
               {t('newTicket.create')}

@@ -42,7 +42,10 @@ function activeOptions(
 
 const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
 
-/** The ticket's fields as inputs, as far as its category shows them and with what it requires. */
+/**
+ * The ticket's fields as inputs: those the reader may change (`abilities.fields`), as far as the
+ * category shows them and with what it requires.
+ */
 export function TicketFieldsEditor({
   ticket,
   category,
@@ -66,7 +69,11 @@ export function TicketFieldsEditor({
   const set = (patch: Partial<EditableValues>) => onChange({ ...values, ...patch });
   const subIssueTypes = useSubIssueTypes(values.issueTypeId);
   const workers = personOptions(useTicketWorkers());
-  const rule = (field: EditableField) => fieldRule(category, field);
+  const may = (field: EditableField) => ticket.abilities.fields.includes(field);
+  const rule = (field: EditableField) => {
+    const categoryRule = fieldRule(category, field);
+    return { ...categoryRule, visible: categoryRule.visible && may(field) };
+  };
   const select = (field: PickedField, data: PickerOption[], nullable: boolean) =>
     rule(field).visible && (
       <Select
@@ -92,12 +99,14 @@ export function TicketFieldsEditor({
 
   return (
     <Stack gap="xs">
-      <TextInput
-        label={t(fieldLabels.title)}
-        required
-        value={values.title}
-        onChange={(event) => set({ title: event.currentTarget.value })}
-      />
+      {may('title') && (
+        <TextInput
+          label={t(fieldLabels.title)}
+          required
+          value={values.title}
+          onChange={(event) => set({ title: event.currentTarget.value })}
+        />
+      )}
       {select('statusId', activeOptions(ref.statuses, values.statusId), false)}
       {select('priorityId', activeOptions(ref.priorities, values.priorityId), false)}
       {select('queueId', activeOptions(ref.queues, values.queueId), true)}
@@ -107,25 +116,27 @@ export function TicketFieldsEditor({
         select('subIssueTypeId', activeOptions(subIssueTypes, values.subIssueTypeId), true)}
       {select('contactId', personOptions(contacts), true)}
       {select('primaryResourceId', workers, true)}
-      <MultiSelect
-        label={t(fieldLabels.secondaryResources)}
-        data={workers}
-        value={values.secondaryResources.map((secondary) => String(secondary.resourceId))}
-        onChange={(ids) =>
-          set({
-            secondaryResources: ids.map((id) => ({
-              resourceId: Number(id),
-              // A secondary kept on the ticket keeps the role it had.
-              roleId:
-                values.secondaryResources.find((secondary) => secondary.resourceId === Number(id))?.roleId ??
-                null,
-            })),
-          })
-        }
-        searchable
-        clearable
-        comboboxProps={{ withinPortal: true }}
-      />
+      {may('secondaryResources') && (
+        <MultiSelect
+          label={t(fieldLabels.secondaryResources)}
+          data={workers}
+          value={values.secondaryResources.map((secondary) => String(secondary.resourceId))}
+          onChange={(ids) =>
+            set({
+              secondaryResources: ids.map((id) => ({
+                resourceId: Number(id),
+                // A secondary kept on the ticket keeps the role it had.
+                roleId:
+                  values.secondaryResources.find((secondary) => secondary.resourceId === Number(id))
+                    ?.roleId ?? null,
+              })),
+            })
+          }
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
       {rule('dueAt').visible && (
         <TextInput
           type="datetime-local"
@@ -149,11 +160,13 @@ export function TicketFieldsEditor({
           onChange={(value) => set({ estimatedHours: value === '' ? null : Number(value).toFixed(2) })}
         />
       )}
-      <Checkbox
-        label={t(fieldLabels.coManagedVisible)}
-        checked={values.coManagedVisible}
-        onChange={(event) => set({ coManagedVisible: event.currentTarget.checked })}
-      />
+      {may('coManagedVisible') && (
+        <Checkbox
+          label={t(fieldLabels.coManagedVisible)}
+          checked={values.coManagedVisible}
+          onChange={(event) => set({ coManagedVisible: event.currentTarget.checked })}
+        />
+      )}
       {rule('description').visible && (
         <Textarea
           label={t(fieldLabels.description)}

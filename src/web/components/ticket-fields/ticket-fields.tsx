@@ -73,7 +73,7 @@ export function TicketFields({ ticket }: { ticket: TicketDetail }) {
         <Title order={2} size="h4">
           {t('ticket.fields')}
         </Title>
-        {ticket.abilities.edit && !editing && (
+        {ticket.abilities.fields.length > 0 && !editing && (
           <Button
             size="compact-sm"
             variant="light"
