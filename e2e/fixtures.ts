@@ -71,7 +71,9 @@ export const test = base.extend<{ browsers: Browsers; baseUrl: string }>({
         await page.getByLabel(german ? /^E-Mail-Adresse/ : /^E-mail address/).fill(email);
         await page.getByLabel(german ? /^Passwort/ : /^Password/).fill(options.password ?? demoPassword);
         await page.getByRole('button', { name: german ? 'Anmelden' : 'Sign in' }).click();
-        await expect(page.getByTestId('signed-in-as')).toBeVisible();
+        // A customer's end user lands in the portal and stays there; everyone else on their dashboard.
+        await expect(page.getByTestId('signed-in-as').or(page.getByTestId('portal-frame'))).toBeVisible();
+        if (await page.getByTestId('portal-frame').isVisible()) return page;
         await page.waitForURL(/\/home$/);
         if (!options.stayHome) await page.goto('/tickets');
         return page;

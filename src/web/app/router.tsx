@@ -10,6 +10,7 @@ import { adminOversightRoutes } from './routes/admin-oversight.tsx';
 import { adminPeopleRoutes } from './routes/admin-people.tsx';
 import { coManagedWizardRoutes } from './routes/co-managed-wizard.tsx';
 import { homeRoutes } from './routes/home.tsx';
+import { portalRoute, portalRoutes } from './routes/portal.tsx';
 
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -119,6 +120,7 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  portalRoute.addChildren([...portalRoutes]),
   appRoute.addChildren([
     indexRoute,
     ...homeRoutes,

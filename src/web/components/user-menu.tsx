@@ -33,12 +33,15 @@ export function UserMenu({ compact }: { compact: boolean }) {
         <Text size="xs" px="sm" pb="xs" c="dimmed">
           {t('header.securityLevel', { name: me.securityLevel.name })}
         </Text>
-        <Menu.Item
-          leftSection={<IconShieldLock size={16} aria-hidden />}
-          onClick={() => void navigate({ to: '/account/security' })}
-        >
-          {t('header.security')}
-        </Menu.Item>
+        {/* Account security lives in the agent app; the portal has no such page yet. */}
+        {me.licence !== 'portal' && (
+          <Menu.Item
+            leftSection={<IconShieldLock size={16} aria-hidden />}
+            onClick={() => void navigate({ to: '/account/security' })}
+          >
+            {t('header.security')}
+          </Menu.Item>
+        )}
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           {t('header.signOut')}
         </Menu.Item>

@@ -1,3 +1,4 @@
+import { portalDe } from './areas/portal.de.ts';
 import { adminConfigDe } from './areas/admin-config.de.ts';
 import { adminKitDe } from './areas/admin-kit.de.ts';
 import { companyPageDe } from './areas/company-page.de.ts';
@@ -527,4 +528,5 @@ export const de: Record<MessageKey, string> = {
   ...coManagedTeamsDe,
   ...ruleEditorDe,
   ...systemNamesDe,
+  ...portalDe,
 };

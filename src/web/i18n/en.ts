@@ -9,6 +9,7 @@ import { coManagedWizardEn } from './areas/co-managed-wizard.en.ts';
 import { coManagedTeamsEn } from './areas/co-managed-teams.en.ts';
 import { ruleEditorEn } from './areas/rule-editor.en.ts';
 import { systemNamesEn } from './areas/system-names.en.ts';
+import { portalEn } from './areas/portal.en.ts';
 
 /** English texts. Keys are grouped by screen; `{name}` is replaced by a value. */
 export const en = {
@@ -520,6 +521,7 @@ export const en = {
   ...coManagedTeamsEn,
   ...ruleEditorEn,
   ...systemNamesEn,
+  ...portalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

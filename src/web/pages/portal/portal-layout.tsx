@@ -1,0 +1,61 @@
+import { AppShell, Container, Group, SegmentedControl, Text } from '@mantine/core';
+import { Outlet } from '@tanstack/react-router';
+import { AnchorLink } from '../../components/links.tsx';
+import { UserMenu } from '../../components/user-menu.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/**
+ * The portal's own frame for a customer's end users (#14): their requests and a new one, their
+ * language and account — none of the desk's controls. Phone first: one column, a short header.
+ */
+export function PortalLayout() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header data-testid="portal-frame">
+        <Container size="md" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="lg" wrap="nowrap">
+              <Text fw={700} c="blue.8" component="span" visibleFrom="xs">
+                {t('portal.title')}
+              </Text>
+              <Group gap="md" component="nav" aria-label={t('portal.title')} wrap="nowrap">
+                <AnchorLink
+                  to="/portal"
+                  size="sm"
+                  activeOptions={{ exact: true }}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {t('portal.nav.requests')}
+                </AnchorLink>
+                <AnchorLink to="/portal/new" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {t('portal.nav.new')}
+                </AnchorLink>
+              </Group>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <SegmentedControl
+                size="xs"
+                aria-label={t('app.language')}
+                value={locale}
+                onChange={(value) => {
+                  setLocale(value);
+                }}
+                data={[
+                  { value: 'en', label: 'EN' },
+                  { value: 'de', label: 'DE' },
+                ]}
+              />
+              <UserMenu compact />
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="md" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
