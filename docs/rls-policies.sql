@@ -535,6 +535,11 @@ CREATE POLICY outgoing_mail_admin ON outgoing_mail
     ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
   );
 
+-- ─── password_resets ───
+ALTER TABLE password_resets ENABLE ROW LEVEL SECURITY;
+-- no privileges for any role but the owner
+-- no policies: the app role sees no rows
+
 -- ─── pending_logins ───
 ALTER TABLE pending_logins ENABLE ROW LEVEL SECURITY;
 -- no privileges for any role but the owner

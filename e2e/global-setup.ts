@@ -50,6 +50,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // The worker runs in the server as with `npm start`: the live desk's notifications need it.
       TANDEM_WORKER: 'true',
       SMTP_URL: '',
+      // Links in mail (a password reset) point at this server; the journeys read its mail folder.
+      TANDEM_PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -66,6 +68,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   process.env.TANDEM_E2E_URL = baseUrl;
+  process.env.TANDEM_E2E_MAIL_FOLDER = join(dataDir, 'mail-outbox');
 
   return async () => {
     server.kill('SIGTERM');

@@ -34,7 +34,7 @@ export const testSecretKey = Buffer.alloc(32, 7).toString('base64');
 /** A whole Tandem (migrated, system data, demo seed unless asked not to) on a fresh database. */
 export async function startTestTandem(
   target: TestDatabaseTarget,
-  options: { demoData?: boolean; apiRequestsPerMinute?: number } = {},
+  options: { demoData?: boolean; apiRequestsPerMinute?: number; env?: Record<string, string> } = {},
 ): Promise<TestTandem> {
   installKeyring(keyringFrom(testSecretKey));
   const { location, drop } = await target.create();
@@ -44,7 +44,7 @@ export async function startTestTandem(
   if (options.demoData ?? true) await seedDemoData(database.db);
   // No API rate limit unless a test asks for one: suites send thousands of requests as one user.
   const config = {
-    ...loadConfig({ TANDEM_API_RATE_LIMIT: String(options.apiRequestsPerMinute ?? 0) }),
+    ...loadConfig({ TANDEM_API_RATE_LIMIT: String(options.apiRequestsPerMinute ?? 0), ...options.env }),
     database: location,
   };
   const app = await buildApp({ db: database.db, config, logger: process.env.TEST_LOG === '1' });

@@ -6,7 +6,11 @@ import { attachmentsFolder, LocalFolderStorage } from '../lib/storage/local-fold
 import { maxAttachmentBytes } from '../modules/attachment/attachment-files.ts';
 import { type ImapPoller, startImapPoller } from '../modules/mail/imap-poller.ts';
 import { startSmtpListener, type SmtpListener } from '../modules/mail/smtp-listener.ts';
-import { createMailTransport, type MailTransport } from '../modules/notification/mail-transport.ts';
+import {
+  createMailTransport,
+  mailDomainOf,
+  type MailTransport,
+} from '../modules/notification/mail-transport.ts';
 import { deliverNotification } from '../modules/notification/notification-delivery.ts';
 import { notificationJob } from '../modules/notification/notification-job.ts';
 import { sweepSlas } from '../modules/sla/sla-sweep.ts';
@@ -49,10 +53,6 @@ export interface Worker {
 
 /** Jobs one handler takes per poll; they run side by side. */
 const jobBatchSize = 20;
-
-function mailDomainOf(from: string): string {
-  return /@([^>\s]+)/.exec(from)?.[1] ?? 'tandem.localhost';
-}
 
 /**
  * The worker: pg-boss handlers for notifications and webhooks, the loop that

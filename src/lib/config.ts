@@ -28,6 +28,11 @@ export interface Config {
   secretKeys: { key: string | null; previous: string[]; keyFile: string };
   /** Requests per minute per signed-in user or API user (per IP when anonymous), per app server; 0 = off. */
   apiRequestsPerMinute: number;
+  /**
+   * The address people reach Tandem at (TANDEM_PUBLIC_URL), for links in mail such as a password
+   * reset. Never taken from a request's Host header, which a stranger chooses.
+   */
+  publicUrl: string;
 }
 
 /** Workflow rules, SLAs, notifications, incoming mail and webhooks (the worker). */
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyFile: path.resolve(env.TANDEM_SECRET_KEY_FILE || path.join(dataDir, 'secret-key')),
     },
     apiRequestsPerMinute: nonNegative(env.TANDEM_API_RATE_LIMIT, 1200, 'TANDEM_API_RATE_LIMIT'),
+    publicUrl: (env.TANDEM_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }
 

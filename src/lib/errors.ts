@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'invalid_credentials'
   | 'invalid_code'
+  | 'invalid_reset_token'
   | 'account_locked'
   | 'rate_limited'
   | 'weak_password'
@@ -64,6 +65,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 415;
     // A wrong second-factor code is a wrong field value, not a missing session (a 401 would sign the web app out).
     case 'invalid_code':
+    case 'invalid_reset_token':
     case 'unprocessable':
     case 'ticket_closed':
     case 'weak_password':

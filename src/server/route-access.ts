@@ -60,6 +60,8 @@ function configurationItem(path: string, table: string): Record<string, RouteAcc
 export const routeAccess: Readonly<Record<string, RouteAccess>> = {
   // Sign-in and the signed-in actor
   'POST /api/v1/auth/login': open(),
+  'POST /api/v1/auth/password-reset': open(),
+  'POST /api/v1/auth/password-reset/confirm': open(),
   'POST /api/v1/auth/two-factor': open(),
   'POST /api/v1/auth/two-factor/enrolment': open(),
   'POST /api/v1/auth/two-factor/enrolment/confirm': open(),

@@ -307,3 +307,21 @@ export const pendingLogins = pgTable(
     check('pending_logins_step', sql`${table.step} IN ('code', 'enrol')`),
   ],
 );
+
+/**
+ * A password reset asked for by e-mail (#14): the link's token, stored as SHA-256, good for one
+ * use within its expiry. Row-level security on and no grant to tandem_app, like sessions.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text().primaryKey(),
+    resourceId: integer()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('password_resets_resource_idx').on(table.resourceId)],
+);

@@ -17,6 +17,11 @@ export interface MailTransport {
   close(): void;
 }
 
+/** The domain of Message-IDs: the sender's, as mail servers expect. */
+export function mailDomainOf(from: string): string {
+  return /@([^>\s]+)/.exec(from)?.[1] ?? 'tandem.localhost';
+}
+
 /** Marks Tandem's own mail; incoming mail carrying it is a loop and is dropped. */
 export const ownMailHeader = 'X-Tandem-Mail';
 

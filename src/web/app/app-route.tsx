@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { queryClient, meQuery } from '../api/queries.ts';
 import { NotFoundPage } from '../pages/not-found.tsx';
 import { SignInPage } from '../pages/sign-in.tsx';
@@ -16,6 +16,21 @@ export const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { next?: string } =>
     typeof search.next === 'string' && search.next.startsWith('/') ? { next: search.next } : {},
   component: SignInPage,
+});
+
+export const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('../pages/password-reset.tsx'), 'ForgotPasswordPage'),
+});
+
+export const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token: string } => ({
+    token: typeof search.token === 'string' ? search.token : '',
+  }),
+  component: lazyRouteComponent(() => import('../pages/password-reset.tsx'), 'ResetPasswordPage'),
 });
 
 export const appRoute = createRoute({

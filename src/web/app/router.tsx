@@ -3,7 +3,7 @@ import { NotFoundPage } from '../pages/not-found.tsx';
 import { TicketListPage } from '../pages/ticket-list/ticket-list-page.tsx';
 import { validateTicketSearch } from '../pages/ticket-list/ticket-search.ts';
 import { validateCoManagedSearch } from '../pages/admin-co-managed/co-managed-search.ts';
-import { appRoute, rootRoute, signInRoute } from './app-route.tsx';
+import { appRoute, forgotPasswordRoute, resetPasswordRoute, rootRoute, signInRoute } from './app-route.tsx';
 import { adminAutomationRoutes } from './routes/admin-automation.tsx';
 import { adminConfigRoutes } from './routes/admin-config.tsx';
 import { adminOversightRoutes } from './routes/admin-oversight.tsx';
@@ -120,6 +120,8 @@ const unknownRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   portalRoute.addChildren([...portalRoutes]),
   appRoute.addChildren([
     indexRoute,

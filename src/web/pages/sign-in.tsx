@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { api, isApiError, setCsrfToken } from '../api/client.ts';
 import { meQuery, queryClient } from '../api/queries.ts';
 import type {
@@ -23,7 +11,9 @@ import type {
   TwoFactorEnrolment,
 } from '../api/contract.ts';
 import { RecoveryCodes, TwoFactorSetup, useAccountErrorText } from '../components/two-factor-setup.tsx';
+import { AnchorLink } from '../components/links.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { SignInFrame } from './sign-in-frame.tsx';
 
 /** The sign-in answer: the person (200), or a second step (202: a code, or setting up an app). */
 type LoginAnswer = Me | SecondStep;
@@ -154,40 +144,12 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending}>
             {t('signin.submit')}
           </Button>
+          <AnchorLink to="/forgot-password" size="sm" ta="center">
+            {t('reset.forgot')}
+          </AnchorLink>
         </Stack>
       </form>
     </SignInFrame>
-  );
-}
-
-/** The sign-in card: the title with the language switch, and the step's content. */
-function SignInFrame({ title, children }: { title: string; children: ReactNode }) {
-  const { t, locale, setLocale } = useI18n();
-  return (
-    <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="xl" w="100%" maw={400}>
-        <Stack>
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Title order={1} size="h2">
-              {t('app.name')} · {title}
-            </Title>
-            <SegmentedControl
-              size="xs"
-              aria-label={t('app.language')}
-              value={locale}
-              onChange={(value) => {
-                setLocale(value);
-              }}
-              data={[
-                { value: 'en', label: 'EN' },
-                { value: 'de', label: 'DE' },
-              ]}
-            />
-          </Group>
-          {children}
-        </Stack>
-      </Paper>
-    </Center>
   );
 }
 

@@ -36,4 +36,24 @@ export const portalDe: Record<keyof typeof portalEn, string> = {
   'portal.new.details': 'Details',
   'portal.new.submit': 'Anfrage senden',
   'portal.new.sent': 'Anfrage {number} gesendet.',
+  'reset.forgot': 'Passwort vergessen?',
+  'reset.title': 'Passwort zurücksetzen',
+  'reset.intro':
+    'Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden. Gehört sie zu einem Konto, senden wir einen Link, mit dem Sie ein neues Passwort wählen.',
+  'reset.send': 'Link senden',
+  'reset.sent':
+    'Wenn sich ein Konto mit dieser Adresse anmeldet, ist ein Link unterwegs. Er gilt einmal, 30 Minuten lang. Sehen Sie auch im Spam-Ordner nach.',
+  'reset.tooMany': 'Zu viele Anfragen für diese Adresse. Versuchen Sie es in einer Stunde wieder.',
+  'reset.backToSignIn': 'Zurück zur Anmeldung',
+  'reset.newTitle': 'Neues Passwort',
+  'reset.rules': 'Mindestens 12 Zeichen; kein gängiges Passwort und nicht Ihre E-Mail-Adresse.',
+  'reset.newPassword': 'Neues Passwort',
+  'reset.repeat': 'Neues Passwort wiederholen',
+  'reset.mismatch': 'Die beiden Passwörter unterscheiden sich.',
+  'reset.save': 'Neues Passwort speichern',
+  'reset.done':
+    'Ihr Passwort ist geändert, und alle anderen Anmeldungen sind beendet. Melden Sie sich mit dem neuen Passwort an.',
+  'reset.invalidLink':
+    'Dieser Link gilt nicht mehr: Er wurde benutzt, ist abgelaufen, oder ein neuerer wurde gesendet.',
+  'reset.askAgain': 'Neuen Link anfordern',
 };

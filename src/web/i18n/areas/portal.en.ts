@@ -34,4 +34,22 @@ export const portalEn = {
   'portal.new.details': 'Details',
   'portal.new.submit': 'Send request',
   'portal.new.sent': 'Request {number} sent.',
+  'reset.forgot': 'Forgot your password?',
+  'reset.title': 'Reset password',
+  'reset.intro':
+    'Enter the e-mail address you sign in with. If it belongs to an account, we send a link to choose a new password.',
+  'reset.send': 'Send the link',
+  'reset.sent':
+    'If an account signs in with this address, a link is on its way. It works once, for 30 minutes. Look in your spam folder too.',
+  'reset.tooMany': 'Too many requests for this address. Try again in an hour.',
+  'reset.backToSignIn': 'Back to sign-in',
+  'reset.newTitle': 'New password',
+  'reset.rules': 'At least 12 characters; not a common password and not your e-mail address.',
+  'reset.newPassword': 'New password',
+  'reset.repeat': 'New password again',
+  'reset.mismatch': 'The two passwords differ.',
+  'reset.save': 'Save the new password',
+  'reset.done': 'Your password is changed, and every other sign-in ended. Sign in with the new password.',
+  'reset.invalidLink': 'This link is not valid any more: it was used, it expired, or a newer one was sent.',
+  'reset.askAgain': 'Ask for a new link',
 } as const;
