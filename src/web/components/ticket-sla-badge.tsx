@@ -1,10 +1,11 @@
 import { Badge } from '@mantine/core';
 import type { Ticket } from '../api/contract.ts';
 import type { Translate } from '../i18n/i18n.tsx';
+import { atRiskColor } from './sla-colors.ts';
 
 const colors = {
   breached: 'red.9',
-  at_risk: 'orange.9',
+  at_risk: atRiskColor,
   paused: 'gray.7',
   on_track: 'blue.8',
   met: 'teal.9',

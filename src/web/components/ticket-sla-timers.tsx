@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { atRiskColor } from './sla-colors.ts';
 import { timeSpan } from '../lib/time-span.ts';
 
 interface TicketSla {
@@ -62,7 +63,7 @@ export function TicketSlaTimers({ ticketId }: { ticketId: number }) {
             left >= 0
               ? t('sla.dueIn', { objective, left: timeSpan(left) })
               : t('sla.overdue', { objective, ago: timeSpan(left) });
-          color = left >= 0 ? (left < 60 ? 'orange.9' : 'blue.9') : 'red.9';
+          color = left >= 0 ? (left < 60 ? atRiskColor : 'blue.9') : 'red.9';
           when = formatDateTime(target.dueAt);
         }
         return (
