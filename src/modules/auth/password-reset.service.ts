@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { loadActor } from '../../access/actor-loader.ts';
 import type { Database } from '../../db/database.ts';
@@ -80,7 +79,7 @@ export async function requestPasswordReset(
   });
   const text = person.locale === 'de' ? texts.de : texts.en;
   const link = `${mail.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-  const messageId = `<tandem.reset.${createHash('sha256').update(tokenHash).digest('hex').slice(0, 32)}@${mail.mailDomain}>`;
+  const messageId = `<tandem.reset.${sha256(tokenHash).slice(0, 32)}@${mail.mailDomain}>`;
   const [logged] = await db
     .insert(outgoingMail)
     .values({

@@ -6,7 +6,11 @@ import { AppError } from '../../lib/errors.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { activityMovedBy } from './ticket-activity.ts';
 import { recordTicketChange } from './ticket-change.ts';
-import { assertTicketFieldsAllowed } from './ticket-field-abilities.ts';
+import {
+  assertTicketFieldsAllowed,
+  type TicketFieldName,
+  ticketFieldNames,
+} from './ticket-field-abilities.ts';
 import { assertTicketKindOffered } from './ticket-kind-check.ts';
 import { assertMayEditTicket, ticketStillVisible, ticketVisibleTo } from './ticket.policy.ts';
 import { presentTicket } from './ticket.presenter.ts';
@@ -191,23 +195,10 @@ function assertStillVisible(actor: Actor, before: TicketWithSecondaries, merged:
   }
 }
 
-const trackedFields = [
-  'title',
-  'description',
-  'contactId',
-  'statusId',
-  'priorityId',
-  'queueId',
-  'categoryId',
-  'issueTypeId',
-  'subIssueTypeId',
-  'sourceId',
-  'dueAt',
-  'estimatedHours',
-  'primaryResourceId',
-  'primaryRoleId',
-  'coManagedVisible',
-] as const;
+// Secondary resources are compared as a set (secondariesChanged), every other field by value.
+const trackedFields = ticketFieldNames.filter(
+  (field): field is Exclude<TicketFieldName, 'secondaryResources'> => field !== 'secondaryResources',
+);
 
 function comparable(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;

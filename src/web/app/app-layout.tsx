@@ -1,13 +1,4 @@
-import {
-  AppShell,
-  Burger,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Text,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import {
@@ -26,10 +17,11 @@ import { StopwatchBar } from '../components/stopwatch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
 import { NotificationBell } from '../components/notification-bell.tsx';
 import { ViewAsBanner } from '../components/view-as-banner.tsx';
+import { LanguageSwitch } from '../components/language-switch.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function AppLayout() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -90,18 +82,7 @@ export function AppLayout() {
                 </Group>
               </UnstyledButton>
             </Tooltip>
-            <SegmentedControl
-              size="xs"
-              aria-label={t('app.language')}
-              value={locale}
-              onChange={(value) => {
-                setLocale(value);
-              }}
-              data={[
-                { value: 'en', label: 'EN' },
-                { value: 'de', label: 'DE' },
-              ]}
-            />
+            <LanguageSwitch />
             <UserMenu compact={isPhone} />
           </Group>
         </Group>

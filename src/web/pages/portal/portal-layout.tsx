@@ -1,7 +1,8 @@
-import { AppShell, Container, Group, SegmentedControl, Text } from '@mantine/core';
+import { AppShell, Container, Group, Text } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links.tsx';
 import { UserMenu } from '../../components/user-menu.tsx';
+import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
@@ -9,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * language and account — none of the desk's controls. Phone first: one column, a short header.
  */
 export function PortalLayout() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header data-testid="portal-frame">
@@ -34,18 +35,7 @@ export function PortalLayout() {
               </Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
-              <SegmentedControl
-                size="xs"
-                aria-label={t('app.language')}
-                value={locale}
-                onChange={(value) => {
-                  setLocale(value);
-                }}
-                data={[
-                  { value: 'en', label: 'EN' },
-                  { value: 'de', label: 'DE' },
-                ]}
-              />
+              <LanguageSwitch />
               <UserMenu compact />
             </Group>
           </Group>
