@@ -6,7 +6,10 @@ import { api } from '../../api/client.ts';
 import type { Page, Ticket } from '../../api/contract.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** A ticket chosen by number or title words (the ticket list's own search), for test runs and previews. */
+/**
+ * A ticket chosen by number or title words (the ticket list's own search), for test runs and previews.
+ * Before a search it offers open tickets, the ones rules act on; a search finds completed ones too.
+ */
 export function TicketPicker({
   value,
   onChange,
@@ -19,7 +22,7 @@ export function TicketPicker({
   const [q] = useDebouncedValue(search.trim(), 300);
   const found = useQuery({
     queryKey: ['automation', 'ticketPicker', q],
-    queryFn: () => api.get<Page<Ticket>>('/api/v1/tickets', { limit: 20, ...(q ? { q } : {}) }),
+    queryFn: () => api.get<Page<Ticket>>('/api/v1/tickets', q ? { limit: 20, q } : { limit: 20, open: true }),
   });
   const data = (found.data?.items ?? []).map((ticket) => ({
     value: String(ticket.id),
