@@ -96,7 +96,17 @@ export async function seedDemoData(db: Database): Promise<void> {
       city: 'Vienna',
       countryCode: 'AT',
     });
-    const litware = await company('Litware', 'customer', { city: 'Cologne', countryCode: 'DE' });
+    // Litware's own IT runs its desk in the portal (Taskfire); its shops share with the parent only.
+    const litware = await company('Litware', 'customer', {
+      city: 'Cologne',
+      countryCode: 'DE',
+      internalHelpdeskSharing: 'subsidiaries_share_with_parent',
+    });
+    const litwareRetail = await company('Litware Retail', 'customer', {
+      parentCompanyId: litware,
+      city: 'Bonn',
+      countryCode: 'DE',
+    });
     await company('Adventure Works', 'prospect', { city: 'Zurich', countryCode: 'CH' });
     await company('Woodgrove Supplies', 'vendor', { city: 'Rotterdam', countryCode: 'NL' });
 
@@ -337,6 +347,23 @@ export async function seedDemoData(db: Database): Promise<void> {
       locationId: tailspinFacilities,
     });
 
+    // Taskfire: Litware's IT on the internal-helpdesk licence, its time at the role of rate 0.
+    for (const [email, firstName, lastName, title] of [
+      ['it@litware.example', 'Ivo', 'Brandt', 'Head of IT'],
+      ['it2@litware.example', 'Ida', 'Vogel', 'IT Support'],
+    ] as const) {
+      await resource({
+        email,
+        firstName,
+        lastName,
+        licenceType: 'internal_helpdesk',
+        securityLevelId: levelId.id('internal_helpdesk'),
+        companyId: litware,
+        contactId: await contact(litware, firstName, lastName, email, title),
+        roleNames: ['Co-managed Staff'],
+      });
+    }
+
     const [contosoTeam] = await tx
       .insert(coManagingTeams)
       .values({ name: 'Contoso Internal IT', description: "Contoso's own IT department" })
@@ -360,6 +387,7 @@ export async function seedDemoData(db: Database): Promise<void> {
       [fabrikam, 'fabrikam', 'portal_advanced', 'Petra'],
       [tailspin, 'tailspin', 'portal_advanced', 'Theo'],
       [litware, 'litware', 'portal_basic', 'Lena'],
+      [litwareRetail, 'litware-retail', 'portal_basic', 'Rita'],
     ];
     for (const [companyId, domain, systemKey, firstName] of portalUsers) {
       const email = `user@${domain}.example`;

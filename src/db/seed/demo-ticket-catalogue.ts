@@ -113,6 +113,17 @@ export const demoCompanyProfiles: readonly DemoCompanyProfile[] = [
     rooms: ['the front office', 'the meeting room', 'the store room'],
     ssid: 'LITWARE',
   },
+  {
+    name: 'Litware Retail',
+    tickets: 14,
+    domain: 'litware-retail.example',
+    printers: ['Epson TM-T88VI (till 1)', 'Brother QL-820NWB (stock room)'],
+    servers: ['LITR-POS01', 'LITR-NAS01'],
+    apps: ['Shopware', 'Lexware', 'the till software'],
+    sites: ['Cologne shop', 'Bonn shop'],
+    rooms: ['the shop floor', 'the stock room', 'the back office'],
+    ssid: 'LITWARE-SHOP',
+  },
 ];
 
 export const demoPeople = [

@@ -103,9 +103,13 @@ const accountTechnician: Record<string, string> = {
   Fabrikam: 'tech2@northwind.example',
   Tailspin: 'tech2@northwind.example',
   Litware: 'dispatch@northwind.example',
+  'Litware Retail': 'dispatch@northwind.example',
 };
 const mspStaff = ['tech1@northwind.example', 'tech2@northwind.example', 'dispatch@northwind.example'];
 const contosoIt = ['anna.it@contoso.example', 'ben.it@contoso.example'];
+/** Litware's own IT runs its desk in the portal (Taskfire): internal-helpdesk users, not co-managing ones. */
+const litwareIt = ['it@litware.example', 'it2@litware.example'];
+const isTaskfireCompany = (companyName: string) => companyName.startsWith('Litware');
 
 type Handling =
   | { kind: 'msp'; email: string }
@@ -367,6 +371,19 @@ function chooseHandling({ random, companyName, scenario }: TicketContext, isNew:
       return scenario.category === 'C_SRC Facilities'
         ? { kind: 'co_managed', email: 'facilities@tailspin.example' }
         : msp(0.7);
+    case 'Litware':
+    case 'Litware Retail': {
+      // Litware's IT works most of its desk itself and escalates what it cannot fix.
+      const roll = random.next();
+      if (roll < 0.5) return { kind: 'co_managed', email: random.pick(litwareIt) };
+      if (roll < 0.7)
+        return {
+          kind: 'escalated',
+          email: 'dispatch@northwind.example',
+          escalatedBy: random.pick(litwareIt),
+        };
+      return msp(0.5);
+    }
     default:
       return msp(0.5);
   }
@@ -412,6 +429,9 @@ function coManagingWorker(
       return scenario.issue?.[0] === 'Network' ? world.person('consultant@fabrikam.example') : null;
     case 'Tailspin':
       return scenario.category === 'C_SRC Facilities' ? world.person('facilities@tailspin.example') : null;
+    case 'Litware':
+    case 'Litware Retail':
+      return world.person(random.pick(litwareIt));
     default:
       return null;
   }
@@ -424,6 +444,7 @@ function queueFor({ companyName, scenario, random }: TicketContext, handling: Ha
     if (handling.kind === 'co_managed') return 'Contoso Internal IT';
     if (handling.kind === 'unassigned' && random.chance(0.3)) return 'Contoso Internal IT';
   }
+  if (isTaskfireCompany(companyName) && handling.kind !== 'msp') return 'Litware IT';
   return 'Service Desk';
 }
 
@@ -535,9 +556,11 @@ function planNotes(context: TicketContext, ticket: NoteContext): PlannedNote[] {
       );
 
     const co = ticket.coWorker;
+    // An internal help desk reads neither internal nor co-managed notes: nobody writes it those.
+    const coManaged = co !== null && !isTaskfireCompany(context.companyName);
     const level = random.weighted<PublishLevel>([
       ['internal', facilities ? 0.3 : 3],
-      ['internal_and_co_managed', co ? 2 : 0],
+      ['internal_and_co_managed', coManaged ? 2 : 0],
       ['all', 3],
       ['customer_internal', co ? 1.5 : 0],
     ]);
@@ -645,6 +668,7 @@ function planTime(context: TicketContext, ticket: TimeContext): PlannedTimeEntry
   }
 
   const co = ticket.coOnTicket ? ticket.coWorker : null;
+  const taskfire = isTaskfireCompany(context.companyName);
   if (co) {
     for (let index = random.int(1, 2); index > 0; index--) {
       entries.push(
@@ -652,7 +676,7 @@ function planTime(context: TicketContext, ticket: TimeContext): PlannedTimeEntry
           co,
           facilities ? 'C_SRC Facilities Work' : random.chance(0.7) ? 'Onsite Support' : 'Remote Support',
           random.weighted<PublishLevel>([
-            ['internal_and_co_managed', 5],
+            ['internal_and_co_managed', taskfire ? 0 : 5],
             ['customer_internal', 2],
             ['all', 1],
           ]),
@@ -674,7 +698,7 @@ function planTime(context: TicketContext, ticket: TimeContext): PlannedTimeEntry
           random.chance(onSiteShare) ? 'Onsite Support' : 'Remote Support',
           random.weighted<PublishLevel>([
             ['internal', 4],
-            ['internal_and_co_managed', ticket.coWorker ? 3 : 0],
+            ['internal_and_co_managed', ticket.coWorker && !taskfire ? 3 : 0],
             ['all', 2],
           ]),
           // Mostly billable; some of it is covered by the managed services contract.

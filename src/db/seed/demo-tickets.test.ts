@@ -45,6 +45,9 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
   const rows = (query: ReturnType<typeof sql>) => queryRows(tandem.database.db, query);
   const licenceOf = (resourceId: number | null) =>
     world.resources.find((resource) => resource.id === resourceId)?.licenceType;
+  /** The customer's side of the desk: co-managing users and the internal help desk (Taskfire). */
+  const customerDesk = (licence: string | undefined) =>
+    licence === 'co_managed' || licence === 'internal_helpdesk';
   const reaches = (resourceId: number, companyId: number) => {
     const reach = modelReach(world, resourceId);
     return reach === 'all' || reach.has(companyId);
@@ -56,13 +59,13 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
       JOIN companies c ON c.id = t.company_id GROUP BY c.name ORDER BY total DESC`);
     expect(perCompany[0]?.name).toBe('Contoso');
     expect(perCompany.map((row) => row.name).sort()).toEqual(
-      ['Contoso', 'Contoso Logistics', 'Fabrikam', 'Litware', 'Tailspin'].sort(),
+      ['Contoso', 'Contoso Logistics', 'Fabrikam', 'Litware', 'Litware Retail', 'Tailspin'].sort(),
     );
     const statuses = await rows(sql`SELECT DISTINCT status_id FROM tickets`);
     expect(statuses).toHaveLength(4);
   });
 
-  it('has notes of every publish level, customer-internal ones only by co-managing users in reach', async () => {
+  it("has notes of every publish level, customer-internal ones only by the customer's IT in reach", async () => {
     const levels = await rows(
       sql`SELECT publish_level, count(*)::int AS total FROM ticket_notes GROUP BY publish_level`,
     );
@@ -87,11 +90,11 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
       );
       const author = note.author === null ? null : Number(note.author);
       const licence = licenceOf(author);
-      if (note.publish_level === 'customer_internal') {
-        expect(licence).toBe('co_managed');
-      }
+      if (note.publish_level === 'customer_internal') expect(customerDesk(licence)).toBe(true);
       if (note.publish_level === 'internal') expect(licence).toBe('full');
-      if (licence === 'co_managed' && author !== null) {
+      // An internal help desk writes only what it reads itself.
+      if (licence === 'internal_helpdesk') expect(['all', 'customer_internal']).toContain(note.publish_level);
+      if (customerDesk(licence) && author !== null) {
         expect(note.co_managed_visible).toBe(true);
         expect(reaches(author, Number(note.company_id))).toBe(true);
       }
@@ -99,14 +102,14 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
       if (licence === 'portal') expect(note.publish_level).toBe('all');
     }
     const tickets = new Set(notes.map((note) => note.ticket_company));
-    expect(tickets.size).toBe(5);
+    expect(tickets.size).toBe(6);
     const perTicket = await rows(sql`SELECT count(n.id)::int AS total FROM tickets t
       LEFT JOIN ticket_notes n ON n.ticket_id = t.id GROUP BY t.id`);
     for (const row of perTicket) expect(row.total).toBeGreaterThanOrEqual(1);
     for (const row of perTicket) expect(row.total).toBeLessThanOrEqual(5);
   });
 
-  it('puts co-managing users only on tickets they can see, and shows them exactly those as "mine"', async () => {
+  it('puts the customers\' IT only on tickets they can see, and shows them exactly those as "mine"', async () => {
     const onTicket = new Map<number, Set<number>>();
     const add = (resourceId: number, ticketId: number) =>
       onTicket.set(resourceId, (onTicket.get(resourceId) ?? new Set()).add(ticketId));
@@ -115,13 +118,15 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
     }
     for (const secondary of world.secondaries) add(secondary.resourceId, secondary.ticketId);
 
-    const coManaging = [
+    const customersIt = [
       'anna.it@contoso.example',
       'ben.it@contoso.example',
       'consultant@fabrikam.example',
       'facilities@tailspin.example',
+      'it@litware.example',
+      'it2@litware.example',
     ];
-    for (const email of coManaging) {
+    for (const email of customersIt) {
       const resourceId = ids.resource(email);
       const assigned = [...(onTicket.get(resourceId) ?? [])].sort((a, b) => a - b);
       expect(assigned.length, email).toBeGreaterThan(0);
@@ -137,8 +142,10 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
         .sort((a, b) => a - b);
       expect(listed, email).toEqual(assigned);
     }
-    // Nobody works a ticket outside the co-managing grants: MSP staff or co-managing users only.
-    for (const [resourceId] of onTicket) expect(['full', 'co_managed']).toContain(licenceOf(resourceId));
+    // Nobody works a ticket outside the grants: MSP staff, co-managing users and Litware's internal help desk.
+    for (const [resourceId] of onTicket) {
+      expect(['full', 'co_managed', 'internal_helpdesk']).toContain(licenceOf(resourceId));
+    }
   });
 
   it('has secondary resources both ways: co-managing primary with MSP secondary, and the reverse', () => {
@@ -198,7 +205,7 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
     expect(seeded.some((ticket) => ticket.contactId === lars?.contactId)).toBe(true);
   });
 
-  it('has time entries over the last weeks by MSP staff and co-managing users, costed, none of today', async () => {
+  it("has time entries over the last weeks by MSP staff and the customers' IT, costed, none of today", async () => {
     const entries =
       await rows(sql`SELECT e.resource_id, e.company_id, e.publish_level, e.started_at, e.ended_at,
         e.hours::float8 AS hours, e.billable, e.created_at, t.created_at AS ticket_created, t.last_activity_at,
@@ -222,8 +229,11 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
       expect(Math.abs((ended - started) / 3_600_000 - Number(entry.hours))).toBeLessThan(0.01);
       // Costed by the database's own function: co-managing users' time costs nothing.
       expect(entry.internal_cost).not.toBeNull();
-      if (licence === 'co_managed') {
+      if (customerDesk(licence)) {
         expect(entry.internal_cost).toBe(0);
+        if (licence === 'internal_helpdesk') {
+          expect(['all', 'customer_internal']).toContain(entry.publish_level);
+        }
         expect(entry.billable).toBe(false);
         expect(entry.publish_level).not.toBe('internal');
         expect(entry.co_managed_visible).toBe(true);
@@ -236,7 +246,7 @@ describe.each(testDatabaseTargets)('the demo tickets on $name', (target) => {
       }
       if (!entry.co_managed_visible) expect(entry.publish_level).toBe('internal');
     }
-    expect([...licences].sort()).toEqual(['co_managed', 'full']);
+    expect([...licences].sort()).toEqual(['co_managed', 'full', 'internal_helpdesk']);
     const days = new Set(
       entries.map((entry) => new Date(String(entry.started_at)).toISOString().slice(0, 10)),
     );

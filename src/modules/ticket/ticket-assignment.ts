@@ -4,6 +4,13 @@ import { resourceRoles, resources } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { resourceReachesCompany } from '../co-managed/co-managed.repository.ts';
 
+/**
+ * The customer's side of the desk: co-managing users and the customer's internal help desk
+ * (Taskfire) work the tickets of the companies they reach, and see only tickets visible to the
+ * customer's side — so assigning one makes the ticket visible to them.
+ */
+const customerDeskLicences: ReadonlySet<string> = new Set(['co_managed', 'internal_helpdesk']);
+
 export interface Assignment {
   primaryResourceId: number | null;
   primaryRoleId: number | null;
@@ -98,23 +105,23 @@ export async function resolveAssignment(
     if (!person) throw new AppError('not_found', `No resource with id ${id}.`, { field });
     const name = `${person.name} ${person.last}`;
     if (!person.active) throw new AppError('unprocessable', `${name} is inactive.`, { field });
-    if (person.licence !== 'full' && person.licence !== 'co_managed') {
+    if (person.licence !== 'full' && !customerDeskLicences.has(person.licence)) {
       throw new AppError(
         'unprocessable',
-        `${name} cannot work tickets: only MSP staff and co-managing users can.`,
+        `${name} cannot work tickets: only MSP staff, co-managing users and the customer's internal help desk can.`,
         { field },
       );
     }
-    if (person.licence === 'co_managed') {
+    if (customerDeskLicences.has(person.licence)) {
       if (!(await resourceReachesCompany(tx, id, check.companyId))) {
-        throw new AppError('unprocessable', `${name} has no co-managed access to this ticket's company.`, {
+        throw new AppError('unprocessable', `${name} has no access to this ticket's company.`, {
           field,
         });
       }
       if (!coManagedVisible && check.visibilitySetExplicitly) {
         throw new AppError(
           'unprocessable',
-          `${name} is a co-managing user and could not see this ticket while it is hidden from co-managing users. Turn co-managed visibility on or choose someone else.`,
+          `${name} works on the customer's side and could not see this ticket while it is hidden from co-managing users. Turn co-managed visibility on or choose someone else.`,
           { field, reason: 'co_managed_visibility_off' },
         );
       }

@@ -33,7 +33,19 @@ const fieldsByLicence: Record<LicenceType, readonly TicketFieldName[]> = {
   full: ticketFieldNames,
   api_only: ticketFieldNames,
   co_managed: ticketFieldNames,
-  internal_helpdesk: ticketFieldNames,
+  // The customer's own IT runs its desk — who asked, what state, how urgent, who works it — and
+  // leaves the MSP's queues, roles, sources and billing estimate to the MSP (Taskfire).
+  internal_helpdesk: [
+    'title',
+    'description',
+    'contactId',
+    'statusId',
+    'priorityId',
+    'categoryId',
+    'dueAt',
+    'primaryResourceId',
+    'secondaryResources',
+  ],
   portal: ['title', 'description', 'priorityId', 'categoryId'],
 };
 

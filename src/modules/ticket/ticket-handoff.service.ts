@@ -150,7 +150,7 @@ export async function transferToCoManaged(
   );
 }
 
-/** "Escalate to MSP": into the MSP escalation queue; a co-managing primary resource steps back. */
+/** "Escalate to MSP": into the MSP escalation queue; a primary resource on the customer's side steps back. */
 export async function escalateToMsp(
   context: ActorContext,
   id: number,
@@ -184,7 +184,8 @@ export async function escalateToMsp(
           .select({ licence: resources.licenceType })
           .from(resources)
           .where(eq(resources.id, before.primaryResourceId));
-  const primaryStepsBack = primary?.licence === 'co_managed';
+  // The customer's side hands the ticket over: its own primary steps back, MSP staff stay.
+  const primaryStepsBack = primary?.licence === 'co_managed' || primary?.licence === 'internal_helpdesk';
   return saveHandOff(
     context,
     before,

@@ -207,7 +207,10 @@ export function assertMayAddToTicket(
   });
 }
 
-/** Hand-offs are edits that only staff working the desk make: MSP staff and co-managing users. */
+/**
+ * Hand-offs are edits that only staff working the desk make: MSP staff and co-managing users hand
+ * tickets both ways; the customer's internal help desk (Taskfire) escalates to the MSP.
+ */
 export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
   const facts = ticketFacts(actor, ticket);
   const edit = allows(actor, 'tickets', 'edit', facts);
@@ -219,7 +222,7 @@ export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
     fields: editableTicketFields(actor, edit),
     delete: allows(actor, 'tickets', 'delete', facts),
     transferToCoManaged: edit && worksTheDesk && actor.coManagedActivationOn,
-    escalateToMsp: edit && worksTheDesk,
+    escalateToMsp: edit && (worksTheDesk || actor.licence === 'internal_helpdesk'),
   };
 }
 

@@ -73,22 +73,26 @@ export async function resolveWorker(
   if (!person) throw new AppError('not_found', `No resource with id ${resourceId}.`, { field: 'resourceId' });
   const name = `${person.firstName} ${person.lastName}`;
   if (!person.active) throw unprocessable(`${name} is inactive.`, 'resourceId');
-  if (person.licence !== 'full' && person.licence !== 'co_managed') {
+  if (
+    person.licence !== 'full' &&
+    person.licence !== 'co_managed' &&
+    person.licence !== 'internal_helpdesk'
+  ) {
     throw unprocessable(
-      `${name} cannot log time: only MSP staff and co-managing users work tickets.`,
+      `${name} cannot log time: only MSP staff, co-managing users and the customer's internal help desk work tickets.`,
       'resourceId',
     );
   }
-  if (person.licence === 'co_managed') {
+  if (person.licence !== 'full') {
     const onTicket =
       ticket.primaryResourceId === resourceId ||
       ticket.secondaryResources.some((secondary) => secondary.resourceId === resourceId);
     if (!(await resourceReachesCompany(tx, resourceId, ticket.companyId))) {
-      throw unprocessable(`${name} has no co-managed access to this ticket's company.`, 'resourceId');
+      throw unprocessable(`${name} has no access to this ticket's company.`, 'resourceId');
     }
     if (!ticket.coManagedVisible && !onTicket) {
       throw unprocessable(
-        `${name} is a co-managing user and cannot see this ticket while it is hidden from co-managing users.`,
+        `${name} works on the customer's side and cannot see this ticket while it is hidden from co-managing users.`,
         'resourceId',
       );
     }
