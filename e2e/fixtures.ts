@@ -102,3 +102,18 @@ export async function choose(page: Page, label: string | RegExp, option: string 
     await choice.click({ timeout: 3_000 });
   }).toPass({ timeout: 45_000 });
 }
+
+/** The API through the page's own session (cookie + CSRF token), for setting the scene. */
+export async function apiAs(page: Page) {
+  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': me.csrfToken };
+  return {
+    get: async <T>(path: string) => (await (await page.request.get(path)).json()) as T,
+    /** A create: answers the created row, and fails the test unless it was created. */
+    post: async <T = unknown>(path: string, data: unknown) => {
+      const response = await page.request.post(path, { data, headers });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as T;
+    },
+  };
+}

@@ -1,19 +1,5 @@
-import type { Page } from '@playwright/test';
 import { violations } from './axe.ts';
-import { expect, screenshot, test } from './fixtures.ts';
-
-/** The API through the page's own session (cookie + CSRF token), for setting the scene. */
-async function apiAs(page: Page) {
-  const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': me.csrfToken };
-  return {
-    get: async <T>(path: string) => (await (await page.request.get(path)).json()) as T,
-    post: async (path: string, data: unknown) => {
-      const response = await page.request.post(path, { data, headers });
-      expect(response.status(), await response.text()).toBe(201);
-    },
-  };
-}
+import { apiAs, expect, screenshot, test } from './fixtures.ts';
 
 // #14: a customer's end user works in the portal — their requests, the replies they may read,
 // their own replies — and never meets the agent app or another company's request.

@@ -60,6 +60,14 @@ export type SecurityLevelFlags = Record<SecurityLevelFlag, boolean>;
 /** Licences that only ever act inside a customer's grant; they may never hold MSP-only flags. */
 export const customerSideLicences: readonly LicenceType[] = ['co_managed', 'internal_helpdesk', 'portal'];
 
+/**
+ * Who works in the portal rather than the agent app: a customer's end users, and the customer's
+ * own IT on the internal-helpdesk licence (Taskfire), whose desk is the portal's lighter face.
+ */
+export function usesPortal(licence: LicenceType): boolean {
+  return licence === 'portal' || licence === 'internal_helpdesk';
+}
+
 export const activationKeys = ['co_managed_help_desk'] as const;
 export type ActivationKey = (typeof activationKeys)[number];
 

@@ -4,6 +4,7 @@ import { NotFoundPage } from '../pages/not-found.tsx';
 import { SignInPage } from '../pages/sign-in.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { portalPathFor } from './portal-paths.ts';
+import { usesPortal } from '../../shared/access-vocabulary.ts';
 
 // The root and the signed-in frame, on their own so each area's routes (./routes/*) can hang
 // under the frame without importing the router that assembles them.
@@ -42,9 +43,10 @@ export const appRoute = createRoute({
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- the router's redirect is thrown by design
       throw redirect({ to: '/sign-in', search: { next: location.href } });
     }
-    // A customer's end user never meets the agent app: every address of it leads into the portal.
+    // A customer's end users and its internal help desk never meet the agent app: every address of
+    // it leads into the portal.
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- as above
-    if (me.licence === 'portal') throw redirect({ href: portalPathFor(location.pathname) });
+    if (usesPortal(me.licence)) throw redirect({ href: portalPathFor(location.pathname) });
   },
   component: AppLayout,
   notFoundComponent: () => <NotFoundPage />,

@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { api, setCsrfToken } from '../api/client.ts';
 import { queryClient, useMe } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { usesPortal } from '../../shared/access-vocabulary.ts';
 
 export function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useI18n();
@@ -34,7 +35,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           {t('header.securityLevel', { name: me.securityLevel.name })}
         </Text>
         {/* Account security lives in the agent app; the portal has no such page yet. */}
-        {me.licence !== 'portal' && (
+        {!usesPortal(me.licence) && (
           <Menu.Item
             leftSection={<IconShieldLock size={16} aria-hidden />}
             onClick={() => void navigate({ to: '/account/security' })}

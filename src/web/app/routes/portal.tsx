@@ -2,10 +2,12 @@ import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-route
 import { meQuery, queryClient } from '../../api/queries.ts';
 import { NotFoundPage } from '../../pages/not-found.tsx';
 import { rootRoute } from '../app-route.tsx';
+import { usesPortal } from '../../../shared/access-vocabulary.ts';
 
 /**
- * The portal (#14): where a customer's end users land and stay. Signed-out visitors go to the one
- * sign-in page; everyone else — MSP staff, co-managing users — belongs in the agent app.
+ * The portal (#14): where a customer's end users and its internal help desk (Taskfire) land and
+ * stay. Signed-out visitors go to the one sign-in page; everyone else — MSP staff, co-managing
+ * users — belongs in the agent app.
  */
 export const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -17,7 +19,7 @@ export const portalRoute = createRoute({
       throw redirect({ to: '/sign-in', search: { next: location.href } });
     }
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- as above
-    if (me.licence !== 'portal') throw redirect({ to: '/home' });
+    if (!usesPortal(me.licence)) throw redirect({ to: '/home' });
   },
   component: lazyRouteComponent(() => import('../../pages/portal/portal-layout.tsx'), 'PortalLayout'),
   notFoundComponent: () => <NotFoundPage />,

@@ -3,14 +3,18 @@ import { Outlet } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links.tsx';
 import { UserMenu } from '../../components/user-menu.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { useMe } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
- * The portal's own frame for a customer's end users (#14): their requests and a new one, their
- * language and account — none of the desk's controls. Phone first: one column, a short header.
+ * The portal's own frame (#14): for a customer's end users, their requests and a new one, their
+ * language and account — none of the desk's controls; for the customer's internal help desk
+ * (Taskfire), its company's desk. Phone first: one column, a short header.
  */
 export function PortalLayout() {
   const { t } = useI18n();
+  const desk = useMe().licence === 'internal_helpdesk';
+  const title = t(desk ? 'portal.deskTitle' : 'portal.title');
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header data-testid="portal-frame">
@@ -18,16 +22,16 @@ export function PortalLayout() {
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
               <Text fw={700} c="blue.8" component="span" visibleFrom="xs">
-                {t('portal.title')}
+                {title}
               </Text>
-              <Group gap="md" component="nav" aria-label={t('portal.title')} wrap="nowrap">
+              <Group gap="md" component="nav" aria-label={title} wrap="nowrap">
                 <AnchorLink
                   to="/portal"
                   size="sm"
                   activeOptions={{ exact: true }}
                   style={{ whiteSpace: 'nowrap' }}
                 >
-                  {t('portal.nav.requests')}
+                  {t(desk ? 'portal.nav.desk' : 'portal.nav.requests')}
                 </AnchorLink>
                 <AnchorLink to="/portal/new" size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {t('portal.nav.new')}

@@ -1,21 +1,38 @@
-import { Anchor, Button, FileButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Attachment, Note, NoteBody, Page, Ticket } from '../../api/contract.ts';
-import { useNames } from '../../api/queries.ts';
+import { useMe, useNames } from '../../api/queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+type Audience = 'customer_internal' | 'all';
+
 /**
- * The replies of a request an end user may read (the API hands a portal user only notes and files
- * published to everyone), and their own reply and files — always published to everyone: an end
- * user has no one to hide a reply from.
+ * The replies of a request a portal user may read (the API hands an end user only notes and files
+ * published to everyone), and their own reply and files. An end user's reply is always published
+ * to everyone — they have no one to hide it from; the internal help desk chooses between its own
+ * IT with the MSP (customer-internal) and everyone, the requester too.
  */
 export function RequestConversation({ request }: { request: Ticket }) {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
+  const desk = useMe().licence === 'internal_helpdesk';
+  const [audience, setAudience] = useState<Audience>(desk ? 'customer_internal' : 'all');
   const queryClient = useQueryClient();
   const keys = queryKeys.ticket(request.id);
   const notes = useQuery({
@@ -31,10 +48,13 @@ export function RequestConversation({ request }: { request: Ticket }) {
     mutationFn: () =>
       api.post<Note>(`/api/v1/tickets/${request.id}/notes`, {
         body: body.trim(),
-        publishLevel: 'all',
+        publishLevel: audience,
       } satisfies NoteBody),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('portal.request.sent') });
+      notifications.show({
+        color: 'green',
+        message: t(desk ? 'portal.desk.noteAdded' : 'portal.request.sent'),
+      });
       setBody('');
       await queryClient.invalidateQueries({ queryKey: keys.all });
     },
@@ -42,7 +62,7 @@ export function RequestConversation({ request }: { request: Ticket }) {
   const upload = useMutation({
     mutationFn: async (file: File) => {
       const form = new FormData();
-      form.append('publishLevel', 'all');
+      form.append('publishLevel', audience);
       form.append('file', file, file.name);
       await api.upload<Attachment>(`/api/v1/tickets/${request.id}/attachments`, form);
       notifications.show({ color: 'green', message: t('attachments.uploaded', { name: file.name }) });
@@ -62,12 +82,19 @@ export function RequestConversation({ request }: { request: Ticket }) {
       <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {items.map((note) => (
           <Paper key={note.id} withBorder p="sm" component="li" data-testid="portal-reply">
-            <Text size="xs" c="dimmed" mb={4}>
-              {t('notes.by', {
-                name: names.resource(note.createdByResourceId, note.createdByName),
-                date: formatDateTime(note.createdAt),
-              })}
-            </Text>
+            <Group gap="xs" mb={4}>
+              <Text size="xs" c="dimmed">
+                {t('notes.by', {
+                  name: names.resource(note.createdByResourceId, note.createdByName),
+                  date: formatDateTime(note.createdAt),
+                })}
+              </Text>
+              {note.publishLevel !== 'all' && (
+                <Badge size="xs" variant="light" color="gray">
+                  {t('portal.desk.internal')}
+                </Badge>
+              )}
+            </Group>
             {note.title && (
               <Text fw={600} size="sm">
                 {note.title}
@@ -81,15 +108,27 @@ export function RequestConversation({ request }: { request: Ticket }) {
       </Stack>
       {request.abilities.view && (
         <form
-          aria-label={t('portal.request.reply')}
+          aria-label={t(desk ? 'portal.desk.note' : 'portal.request.reply')}
           onSubmit={(event) => {
             event.preventDefault();
             reply.mutate();
           }}
         >
           <Stack gap="xs">
+            {desk && (
+              <Radio.Group
+                label={t('portal.desk.audience')}
+                value={audience}
+                onChange={(value) => setAudience(value)}
+              >
+                <Group gap="md" mt={4}>
+                  <Radio value="customer_internal" label={t('portal.desk.audienceInternal')} />
+                  <Radio value="all" label={t('portal.desk.audienceEveryone')} />
+                </Group>
+              </Radio.Group>
+            )}
             <Textarea
-              label={t('portal.request.reply')}
+              label={t(desk ? 'portal.desk.note' : 'portal.request.reply')}
               autosize
               minRows={3}
               value={body}
@@ -98,7 +137,7 @@ export function RequestConversation({ request }: { request: Ticket }) {
             />
             <Group>
               <Button type="submit" loading={reply.isPending} disabled={body.trim() === ''}>
-                {t('portal.request.send')}
+                {t(desk ? 'portal.desk.addNote' : 'portal.request.send')}
               </Button>
               <FileButton onChange={(file) => file && upload.mutate(file)}>
                 {(props) => (

@@ -3,11 +3,13 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { isApiError } from '../../api/client.ts';
-import { ticketDetailQuery, useNames } from '../../api/queries.ts';
+import { ticketDetailQuery, useMe, useNames } from '../../api/queries.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
 import { RequestConversation } from './request-conversation.tsx';
+import { RequestDeskPanel } from './request-desk-panel.tsx';
+import { RequestTimeForm } from './request-time-form.tsx';
 
 /**
  * One request as its end user sees it: status, who works on it (by name), what they described,
@@ -17,6 +19,7 @@ import { RequestConversation } from './request-conversation.tsx';
 export function PortalRequestPage() {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
+  const desk = useMe().licence === 'internal_helpdesk';
   const { requestId } = useParams({ from: '/portal/requests/$requestId' });
   const id = Number(requestId);
   const valid = /^[1-9][0-9]{0,9}$/.test(requestId) && id <= 2_147_483_647;
@@ -38,7 +41,7 @@ export function PortalRequestPage() {
       <AnchorLink to="/portal" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={14} aria-hidden />
-          {t('portal.request.back')}
+          {t(desk ? 'portal.desk.back' : 'portal.request.back')}
         </Group>
       </AnchorLink>
       <div>
@@ -50,26 +53,30 @@ export function PortalRequestPage() {
           {data.title}
         </Title>
       </div>
-      <Paper withBorder p="sm">
-        <Group gap="xl" align="flex-start">
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              {t('portal.request.status')}
-            </Text>
-            <Badge variant="light">{names.status(data.statusId)}</Badge>
-          </Stack>
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              {t('portal.request.people')}
-            </Text>
-            <Text size="sm">{people.length > 0 ? people.join(', ') : t('portal.request.nobody')}</Text>
-          </Stack>
-        </Group>
-      </Paper>
+      {desk ? (
+        <RequestDeskPanel key={data.version} request={data} />
+      ) : (
+        <Paper withBorder p="sm">
+          <Group gap="xl" align="flex-start">
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed">
+                {t('portal.request.status')}
+              </Text>
+              <Badge variant="light">{names.status(data.statusId)}</Badge>
+            </Stack>
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed">
+                {t('portal.request.people')}
+              </Text>
+              <Text size="sm">{people.length > 0 ? people.join(', ') : t('portal.request.nobody')}</Text>
+            </Stack>
+          </Group>
+        </Paper>
+      )}
       {data.description && (
         <Stack gap={4}>
           <Title order={2} size="h4">
-            {t('portal.request.description')}
+            {t(desk ? 'portal.desk.description' : 'portal.request.description')}
           </Title>
           <Text size="sm" className="note-body">
             {data.description}
@@ -77,6 +84,7 @@ export function PortalRequestPage() {
         </Stack>
       )}
       <RequestConversation request={data} />
+      {desk && <RequestTimeForm request={data} />}
     </Stack>
   );
 }

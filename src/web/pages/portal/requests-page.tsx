@@ -3,23 +3,38 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page, Ticket } from '../../api/contract.ts';
-import { useNames } from '../../api/queries.ts';
+import { useMe, useNames } from '../../api/queries.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-type Show = 'open' | 'closed' | 'all';
+type Show = 'open' | 'mine' | 'unassigned' | 'closed' | 'all';
 
-/** The requests this person may see (their own, or their company's as their level allows), newest activity first. */
+/** Each choice is a filter of the ticket list: the same scope, only narrower. */
+const filtersOf: Record<Show, Record<string, string>> = {
+  open: { open: 'true' },
+  mine: { open: 'true', assignee: 'mine' },
+  unassigned: { open: 'true', primaryResourceId: 'none' },
+  closed: { open: 'false' },
+  all: {},
+};
+
+/**
+ * The requests this person may see, newest activity first: an end user's own (or their company's,
+ * as their level allows); for the customer's internal help desk, its company's desk — what is
+ * open, theirs, or nobody's yet — with who works on each.
+ */
 export function PortalRequestsPage() {
   const { t, formatDateTime } = useI18n();
   const names = useNames();
+  const desk = useMe().licence === 'internal_helpdesk';
+  const choices: Show[] = desk ? ['open', 'mine', 'unassigned', 'closed'] : ['open', 'closed', 'all'];
   const [show, setShow] = useState<Show>('open');
   const requests = useInfiniteQuery({
     queryKey: ['portal', 'requests', show],
     queryFn: ({ pageParam }) =>
       api.get<Page<Ticket>>('/api/v1/tickets', {
         limit: 25,
-        ...(show === 'all' ? {} : { open: show === 'open' ? 'true' : 'false' }),
+        ...filtersOf[show],
         ...(pageParam ? { cursor: pageParam } : {}),
       }),
     initialPageParam: '',
@@ -30,18 +45,22 @@ export function PortalRequestsPage() {
     <Stack>
       <div>
         <Title order={1} size="h2">
-          {t('portal.requests.title')}
+          {t(desk ? 'portal.desk.title' : 'portal.requests.title')}
         </Title>
-        <Text c="dimmed">{t('portal.requests.intro')}</Text>
+        <Text c="dimmed">{t(desk ? 'portal.desk.intro' : 'portal.requests.intro')}</Text>
       </div>
       <Group justify="space-between">
         <SegmentedControl
           aria-label={t('portal.requests.show')}
           value={show}
           onChange={(value) => setShow(value)}
-          data={(['open', 'closed', 'all'] as const).map((value) => ({
+          data={choices.map((value) => ({
             value,
-            label: t(`portal.requests.${value}`),
+            label: t(
+              value === 'mine' || value === 'unassigned'
+                ? `portal.desk.${value}`
+                : `portal.requests.${value}`,
+            ),
           }))}
         />
         <ButtonLink to="/portal/new">{t('portal.nav.new')}</ButtonLink>
@@ -63,6 +82,14 @@ export function PortalRequestsPage() {
                   {t('portal.requests.number', { number: request.number })} ·{' '}
                   {t('portal.requests.updated', { date: formatDateTime(request.lastActivityAt) })}
                 </Text>
+                {desk && (
+                  <Text size="sm">
+                    {names.company(request.companyId)} ·{' '}
+                    {request.primaryResourceId === null
+                      ? t('portal.desk.nobody')
+                      : names.resource(request.primaryResourceId, request.primaryResourceName)}
+                  </Text>
+                )}
               </Stack>
               <Badge variant="light" style={{ flexShrink: 0 }}>
                 {names.status(request.statusId)}
