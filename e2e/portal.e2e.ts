@@ -53,6 +53,13 @@ test('a Contoso end user sends a request, reads the public reply but not the int
   expect(await violations(user)).toEqual([]);
   await screenshot(user, `portal-request-${project}`);
 
+  // Solved: they close it, and may reopen it.
+  await user.getByRole('button', { name: 'Close request' }).click();
+  await expect(user.getByText('Request closed. Reopen it if the problem comes back.')).toBeVisible();
+  await expect(user.getByRole('button', { name: 'Reopen request' })).toBeVisible();
+  await user.getByRole('button', { name: 'Reopen request' }).click();
+  await expect(user.getByRole('button', { name: 'Close request' })).toBeVisible();
+
   // Agent addresses lead into the portal; another company's request is "not found".
   await user.goto('/tickets');
   await expect(user).toHaveURL(/\/portal$/);

@@ -23,16 +23,14 @@ describe.each(testDatabaseTargets)('the internal help desk (Taskfire) on $name',
   beforeAll(async () => {
     tandem = await startTestTandem(target);
     ids = await demoIds(tandem);
-    [admin, dispatcher, ivo, ida, litwareUser, retailUser] = await Promise.all(
-      [
-        'admin@northwind.example',
-        'dispatch@northwind.example',
-        'it@litware.example',
-        'it2@litware.example',
-        'user@litware.example',
-        'user@litware-retail.example',
-      ].map((email) => tandem.signIn(email)),
-    );
+    [admin, dispatcher, ivo, ida, litwareUser, retailUser] = await Promise.all([
+      tandem.signIn('admin@northwind.example'),
+      tandem.signIn('dispatch@northwind.example'),
+      tandem.signIn('it@litware.example'),
+      tandem.signIn('it2@litware.example'),
+      tandem.signIn('user@litware.example'),
+      tandem.signIn('user@litware-retail.example'),
+    ]);
     const created = await litwareUser.post('/api/v1/tickets', {
       title: 'The front office scanner is offline',
     });

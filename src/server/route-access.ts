@@ -148,6 +148,8 @@ export const routeAccess: Readonly<Record<string, RouteAccess>> = {
   'DELETE /api/v1/tickets/:id': msp({ id: 'tickets' }),
   'POST /api/v1/tickets/:id/transfer-to-co-managed': scoped({ id: 'tickets' }),
   'POST /api/v1/tickets/:id/escalate-to-msp': scoped({ id: 'tickets' }),
+  'POST /api/v1/tickets/:id/close': scoped({ id: 'tickets' }),
+  'POST /api/v1/tickets/:id/reopen': scoped({ id: 'tickets' }),
   'GET /api/v1/tickets/:id/history': scoped({ id: 'tickets' }),
   'GET /api/v1/tickets/:id/sla': scoped({ id: 'tickets' }),
   'GET /api/v1/tickets/:id/checklist': scoped({ id: 'tickets' }),

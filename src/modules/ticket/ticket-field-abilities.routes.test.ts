@@ -93,4 +93,44 @@ describe.each(testDatabaseTargets)('field-level ticket abilities on $name', (tar
     }
     expect(own.length).toBeGreaterThan(0);
   });
+
+  it('lets an end user close their own request and reopen it, through the ticket’s history', async () => {
+    const before = await read(portal);
+    expect([before.abilities.close, before.abilities.reopen]).toEqual([true, false]);
+    const closed = await portal.post(`/api/v1/tickets/${request.id}/close`, { version: before.version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const after = closed.json<TicketResponse>();
+    expect(after.completedAt).not.toBeNull();
+    expect([after.abilities.close, after.abilities.reopen]).toEqual([false, true]);
+    // A stale version is a conflict, not a second close.
+    const stale = await portal.post(`/api/v1/tickets/${request.id}/reopen`, { version: before.version });
+    expect(stale.statusCode, stale.body).toBe(409);
+    const reopened = await portal.post(`/api/v1/tickets/${request.id}/reopen`, { version: after.version });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json<TicketResponse>().completedAt).toBeNull();
+    const history = (await admin.get(`/api/v1/tickets/${request.id}/history?limit=100`)).json<{
+      items: { field: string | null }[];
+    }>();
+    expect(history.items.filter((entry) => entry.field === 'statusId')).toHaveLength(2);
+    // Choosing a status stays the desk's: the same status by PATCH is refused.
+    const refused = await portal.patch(`/api/v1/tickets/${request.id}`, {
+      statusId: after.statusId,
+      version: reopened.json<TicketResponse>().version,
+    });
+    expect(refused.statusCode, refused.body).toBe(403);
+  });
+
+  it('answers "not found" for closing a request of someone else, as for a missing one', async () => {
+    const colleague = await tandem.signIn('user@contoso-logistics.example');
+    const other = await colleague.post('/api/v1/tickets', { title: 'Scanner in goods-in is slow' });
+    expect(other.statusCode, other.body).toBe(201);
+    const id = other.json<TicketResponse>().id;
+    const foreign = await tandem.signIn('user@fabrikam.example');
+    for (const target of [id, 2_000_000_000]) {
+      const refused = await foreign.post(`/api/v1/tickets/${target}/close`, {});
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json<ErrorBody>().error.code).toBe('not_found');
+    }
+    expect((await read(admin)).completedAt).toBeNull();
+  });
 });

@@ -40,6 +40,8 @@ export async function updateTicket(
   id: number,
   patch: TicketPatch,
   version: number,
+  /** Fields a caller's own ability covers (closing covers the status), beyond the actor's fields. */
+  vouchedFields: readonly TicketFieldName[] = [],
 ): Promise<TicketResponse> {
   const { actor } = context;
   const before = await loadForEdit(context, id, patch, version);
@@ -50,7 +52,13 @@ export async function updateTicket(
   // not refused for it, nor a change the save derives from an allowed one.
   assertTicketFieldsAllowed(
     actor,
-    history.flatMap((entry) => (entry.field !== undefined && entry.field in patch ? [entry.field] : [])),
+    history.flatMap((entry) =>
+      entry.field !== undefined &&
+      entry.field in patch &&
+      !vouchedFields.includes(entry.field as TicketFieldName)
+        ? [entry.field]
+        : [],
+    ),
   );
   await assertTicketKindOffered(context, merged.after, {
     queueId: merged.after.queueId !== before.queueId,

@@ -174,7 +174,7 @@ export function visibilityFactsOf(ticket: TicketWithSecondaries): TicketVisibili
   };
 }
 
-function factsInputOf(ticket: TicketWithSecondaries): TicketFactsInput {
+function factsInputOf(ticket: TicketWithSecondaries): TicketFactsInput & { completedAt: Date | null } {
   return {
     ...ticket,
     secondaryResourceIds: ticket.secondaryResources.map((secondary) => secondary.resourceId),
@@ -211,7 +211,7 @@ export function assertMayAddToTicket(
  * Hand-offs are edits that only staff working the desk make: MSP staff and co-managing users hand
  * tickets both ways; the customer's internal help desk (Taskfire) escalates to the MSP.
  */
-export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
+export function ticketAbilities(actor: Actor, ticket: TicketFactsInput & { completedAt: Date | null }) {
   const facts = ticketFacts(actor, ticket);
   const edit = allows(actor, 'tickets', 'edit', facts);
   const worksTheDesk = isMspActor(actor) || actor.licence === 'co_managed';
@@ -223,15 +223,26 @@ export function ticketAbilities(actor: Actor, ticket: TicketFactsInput) {
     delete: allows(actor, 'tickets', 'delete', facts),
     transferToCoManaged: edit && worksTheDesk && actor.coManagedActivationOn,
     escalateToMsp: edit && (worksTheDesk || actor.licence === 'internal_helpdesk'),
+    /**
+     * Closing a request and reopening it are status changes whoever may edit the ticket makes —
+     * an end user too, on their own request, though they may not pick a status (#14 item 2).
+     */
+    close: edit && ticket.completedAt === null,
+    reopen: edit && ticket.completedAt !== null,
   };
 }
 
 const handOffRefusals = {
   transferToCoManaged: 'You cannot transfer this ticket to co-managed staff.',
   escalateToMsp: 'You cannot escalate this ticket to the MSP.',
+  close: 'You cannot close this ticket.',
+  reopen: 'You cannot reopen this ticket.',
 } as const;
 
-/** 403 unless the ticket's abilities allow this hand-off: the same answer the UI's buttons follow. */
+/**
+ * 403 unless the ticket's abilities allow this step (a hand-off, closing, reopening): the same
+ * answer the UI's buttons follow.
+ */
 export function assertMayHandOff(
   actor: Actor,
   ticket: TicketWithSecondaries,

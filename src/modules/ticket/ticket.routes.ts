@@ -12,11 +12,13 @@ import {
 } from './ticket-checklist.service.ts';
 import { exportTicketsCsv } from './ticket-export.ts';
 import { escalateToMsp, transferToCoManaged } from './ticket-handoff.service.ts';
+import { closeOrReopenTicket } from './ticket-close.service.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import { listTicketHistory } from './ticket-history.ts';
 import { listChecklist } from './ticket.repository.ts';
 import {
   checklistItemSchema,
+  closeInput,
   escalateInput,
   historyListQuery,
   historySchema,
@@ -202,6 +204,28 @@ export function ticketRoutes(app: FastifyInstance): void {
     },
     (request) => withActor(request, (context) => escalateToMsp(context, request.params.id, request.body)),
   );
+
+  for (const step of ['close', 'reopen'] as const) {
+    routes.post(
+      `/api/v1/tickets/:id/${step}`,
+      {
+        schema: {
+          tags,
+          summary:
+            step === 'close'
+              ? 'Close: into the first active status meaning "complete"; for whoever may edit the ticket, end users included'
+              : 'Reopen: into the first active status meaning "in progress"; for whoever may edit the ticket',
+          params: idParams,
+          body: closeInput,
+          response: { 200: ticketSchema, ...errorResponses },
+        },
+      },
+      (request) =>
+        withActor(request, (context) =>
+          closeOrReopenTicket(context, request.params.id, step, request.body.version),
+        ),
+    );
+  }
 
   routes.get(
     '/api/v1/tickets/:id/history',

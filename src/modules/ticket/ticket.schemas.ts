@@ -181,6 +181,8 @@ export const ticketSchema = z.object({
     fields: z.array(z.enum(ticketFieldNames)).describe('The fields this reader may change (empty: none)'),
     transferToCoManaged: z.boolean(),
     escalateToMsp: z.boolean(),
+    close: z.boolean().describe('May complete the ticket (POST /tickets/{id}/close)'),
+    reopen: z.boolean().describe('May reopen the completed ticket (POST /tickets/{id}/reopen)'),
   }),
 });
 export type TicketResponse = z.infer<typeof ticketSchema>;
@@ -205,6 +207,11 @@ export const transferInput = z.strictObject({
 export const escalateInput = z.strictObject({
   /** Defaults to the queue marked as the MSP escalation target. */
   queueId: entityId.optional(),
+  version: z.number().int().positive().max(2_147_483_647).optional(),
+});
+
+export const closeInput = z.strictObject({
+  /** The version read; a stale one answers 409 with what changed. */
   version: z.number().int().positive().max(2_147_483_647).optional(),
 });
 

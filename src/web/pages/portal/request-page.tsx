@@ -7,6 +7,7 @@ import { ticketDetailQuery, useMe, useNames } from '../../api/queries.ts';
 import { AnchorLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../not-found.tsx';
+import { RequestCloseButton } from './request-close-button.tsx';
 import { RequestConversation } from './request-conversation.tsx';
 import { RequestDeskPanel } from './request-desk-panel.tsx';
 import { RequestTimeForm } from './request-time-form.tsx';
@@ -70,6 +71,9 @@ export function PortalRequestPage() {
               </Text>
               <Text size="sm">{people.length > 0 ? people.join(', ') : t('portal.request.nobody')}</Text>
             </Stack>
+            <Group ml="auto" style={{ alignSelf: 'center' }}>
+              <RequestCloseButton request={data} />
+            </Group>
           </Group>
         </Paper>
       )}
