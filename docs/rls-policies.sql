@@ -590,6 +590,28 @@ CREATE POLICY queues_read ON queues
     (( SELECT tandem_actor_licence() AS tandem_actor_licence)) IS NOT NULL
   );
 
+-- ─── request_types ───
+ALTER TABLE request_types ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON request_types TO tandem_app;
+CREATE POLICY request_types_admin ON request_types
+  AS PERMISSIVE FOR ALL TO tandem_app
+  USING (
+    ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
+  )
+  WITH CHECK (
+    ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
+  );
+CREATE POLICY request_types_read ON request_types
+  AS PERMISSIVE FOR SELECT TO tandem_app
+  USING (
+    (( SELECT tandem_actor_licence() AS tandem_actor_licence)) IS NOT NULL
+    AND (
+      company_id IS NULL
+      OR ( SELECT tandem_reaches_all() AS tandem_reaches_all)
+      OR (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
+    )
+  );
+
 -- ─── resource_roles ───
 ALTER TABLE resource_roles ENABLE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON resource_roles TO tandem_app;
@@ -1444,6 +1466,7 @@ GRANT USAGE ON SEQUENCE notifications_id_seq TO tandem_app;
 GRANT USAGE ON SEQUENCE outbox_events_id_seq TO tandem_app;
 GRANT USAGE ON SEQUENCE outgoing_mail_id_seq TO tandem_app;
 GRANT USAGE ON SEQUENCE queues_id_seq TO tandem_app;
+GRANT USAGE ON SEQUENCE request_types_id_seq TO tandem_app;
 GRANT USAGE ON SEQUENCE resources_id_seq TO tandem_app;
 GRANT USAGE ON SEQUENCE roles_id_seq TO tandem_app;
 GRANT USAGE ON SEQUENCE saved_ticket_views_id_seq TO tandem_app;

@@ -191,6 +191,7 @@ export const routeAccess: Readonly<Record<string, RouteAccess>> = {
   ...configurationItem('/api/v1/sub-issue-types', 'sub_issue_types'),
   ...configuration('/api/v1/ticket-categories', 'ticket_categories'),
   ...configuration('/api/v1/work-types', 'work_types'),
+  ...configuration('/api/v1/request-types', 'request_types'),
   ...configuration('/api/v1/note-types', 'note_types'),
   'GET /api/v1/issue-types/:id/sub-issue-types': scoped({ id: 'issue_types' }),
   'POST /api/v1/issue-types/:id/sub-issue-types': admin({ id: 'issue_types' }),

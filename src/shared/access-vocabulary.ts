@@ -87,6 +87,10 @@ export const readablePublishLevels: Record<LicenceType, readonly PublishLevel[]>
   portal: ['all'],
 };
 
+/** How a request type's form treats a field: not asked, asked, or asked and required. */
+export const requestFieldModes = ['hidden', 'optional', 'required'] as const;
+export type RequestFieldMode = (typeof requestFieldModes)[number];
+
 export const statusMeanings = ['new', 'in_progress', 'waiting_customer', 'complete'] as const;
 export type StatusMeaning = (typeof statusMeanings)[number];
 

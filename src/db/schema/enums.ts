@@ -5,6 +5,7 @@ import {
   licenceTypes,
   portalTiers,
   publishLevels,
+  requestFieldModes,
   statusMeanings,
 } from '../../shared/access-vocabulary.ts';
 
@@ -14,3 +15,4 @@ export const sharingModeEnum = pgEnum('internal_helpdesk_sharing', internalHelpd
 export const portalTierEnum = pgEnum('portal_tier', portalTiers);
 export const publishLevelEnum = pgEnum('publish_level', publishLevels);
 export const statusMeaningEnum = pgEnum('status_meaning', statusMeanings);
+export const requestFieldModeEnum = pgEnum('request_field_mode', requestFieldModes);

@@ -5,12 +5,14 @@ import {
   integer,
   jsonb,
   numeric,
+  index,
   pgTable,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
-import { publishLevelEnum, statusMeaningEnum } from './enums.ts';
+import { publishLevelEnum, requestFieldModeEnum, statusMeaningEnum } from './enums.ts';
+import { companies } from './organisation.ts';
 
 const name = () => text().notNull();
 const active = () => boolean().notNull().default(true);
@@ -184,4 +186,35 @@ export const noteTypes = pgTable(
     active: active(),
   },
   (table) => [uniqueIndex('note_types_name_unique').on(sql`lower(${table.name})`)],
+);
+
+/**
+ * What an end user can ask for in the portal (#14 item 2): a named form whose ticket lands in a
+ * category and queue with a priority, asking for the description and the urgency as the admin set.
+ * A type of one company is offered only to that company's people (and MSP staff).
+ */
+export const requestTypes = pgTable(
+  'request_types',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: name(),
+    /** Shown under the name in the portal: when to choose this type. */
+    description: text(),
+    companyId: integer().references(() => companies.id, { onDelete: 'cascade' }),
+    categoryId: integer()
+      .notNull()
+      .references(() => ticketCategories.id),
+    queueId: integer().references(() => queues.id),
+    priorityId: integer().references(() => ticketPriorities.id),
+    descriptionField: requestFieldModeEnum().notNull().default('optional'),
+    /** The description's starting text: the questions the desk wants answered. */
+    descriptionTemplate: text(),
+    priorityField: requestFieldModeEnum().notNull().default('hidden'),
+    active: active(),
+    sortOrder: sortOrder(),
+  },
+  (table) => [
+    uniqueIndex('request_types_name_unique').on(sql`coalesce(${table.companyId}, 0)`, sql`lower(${table.name})`),
+    index('request_types_company_id_idx').on(table.companyId),
+  ],
 );

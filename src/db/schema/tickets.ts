@@ -24,6 +24,7 @@ import {
   issueTypes,
   noteTypes,
   queues,
+  requestTypes,
   subIssueTypes,
   ticketCategories,
   ticketPriorities,
@@ -58,6 +59,8 @@ export const tickets = pgTable(
       .notNull()
       .references(() => ticketPriorities.id),
     queueId: integer().references(() => queues.id),
+    /** The portal form it was asked through, if any. */
+    requestTypeId: integer().references(() => requestTypes.id),
     categoryId: integer()
       .notNull()
       .references(() => ticketCategories.id),

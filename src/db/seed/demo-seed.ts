@@ -22,6 +22,7 @@ import {
 import type { CompanyType, LicenceType } from '../../shared/access-vocabulary.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { sha256 } from '../../lib/tokens.ts';
+import { seedDemoRequestTypes } from './demo-request-types.ts';
 import { seedDemoLiveDesk } from './demo-live-desk.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 
@@ -422,6 +423,7 @@ export async function seedDemoData(db: Database): Promise<void> {
         ticketCategoryIds: sql`ARRAY(SELECT c.id FROM ticket_categories c WHERE c.name = 'C_SRC Facilities')`,
       })
       .where(eq(securityLevels.id, facilitiesLevel.id));
+    await seedDemoRequestTypes(tx);
     await seedDemoLiveDesk(tx);
   });
 }

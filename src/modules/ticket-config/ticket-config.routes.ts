@@ -3,6 +3,7 @@ import { configRoutes } from './config.routes.ts';
 import { issueTypeInput, issueTypeResource } from './issue-type.definition.ts';
 import { noteTypeInput, noteTypeResource } from './note-type.definition.ts';
 import { queueInput, queueResource } from './queue.definition.ts';
+import { requestTypeInput, requestTypeResource } from './request-type.definition.ts';
 import { subIssueTypeRoutes } from './sub-issue-type.routes.ts';
 import { ticketCategoryResource } from './ticket-category.definition.ts';
 import { ticketCategoryInput } from './ticket-category.schemas.ts';
@@ -22,4 +23,5 @@ export function ticketConfigRoutes(app: FastifyInstance): void {
   configRoutes(app, ticketCategoryResource, ticketCategoryInput);
   configRoutes(app, workTypeResource, workTypeInput);
   configRoutes(app, noteTypeResource, noteTypeInput);
+  configRoutes(app, requestTypeResource, requestTypeInput);
 }

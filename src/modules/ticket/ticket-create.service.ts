@@ -10,6 +10,7 @@ import { recordTicketChange } from './ticket-change.ts';
 import { assertTicketFieldsAllowed } from './ticket-field-abilities.ts';
 import { ticketStillVisible } from './ticket.policy.ts';
 import { assertTicketKindOffered } from './ticket-kind-check.ts';
+import { applyRequestType } from './ticket-request-type.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import {
   nameTicketPeople,
@@ -27,7 +28,11 @@ import { getVisibleTicket } from './ticket.service.ts';
  */
 export async function createTicket(context: ActorContext, input: TicketInput): Promise<TicketResponse> {
   const company = await companyOfNewTicket(context, input);
-  const { values, assignment, checklist, completed } = await resolveNewTicket(context, input, company.id);
+  const { values, assignment, checklist, completed } = await resolveNewTicket(
+    context,
+    await applyRequestType(context, input, company.id),
+    company.id,
+  );
   const ticket = await insertTicket(context, company.id, values, assignment, completed);
   const { automationRan, checked: visible } = await recordTicketChange(context, {
     ticket,
@@ -164,6 +169,7 @@ async function resolveNewTicket(context: ActorContext, input: TicketInput, compa
     ...references,
     title: input.title,
     description: input.description ?? '',
+    requestTypeId: input.requestTypeId ?? null,
     dueAt: input.dueAt ? new Date(input.dueAt) : null,
     estimatedHours: input.estimatedHours ?? null,
   };

@@ -19,6 +19,7 @@ export function presentTicket(actor: Actor, row: NamedTicket): TicketResponse {
     issueTypeId: row.issueTypeId,
     subIssueTypeId: row.subIssueTypeId,
     sourceId: row.sourceId,
+    requestTypeId: row.requestTypeId,
     dueAt: row.dueAt?.toISOString() ?? null,
     estimatedHours: row.estimatedHours,
     primaryResourceId: row.primaryResourceId,

@@ -50,6 +50,11 @@ export const ticketInput = z.strictObject({
   title: ticketFields.title,
   /** Defaults to the actor's own company for customer-side actors. */
   companyId: entityId.optional(),
+  /**
+   * The portal form it is asked through: its category, queue and priority are the ticket's
+   * defaults, and it says whether the description and the priority are asked or required.
+   */
+  requestTypeId: entityId.optional(),
   checklist: z
     .array(
       z.strictObject({ title: z.string().trim().min(1).max(200), important: z.boolean().default(false) }),
@@ -154,6 +159,7 @@ export const ticketSchema = z.object({
   issueTypeId: z.number().nullable(),
   subIssueTypeId: z.number().nullable(),
   sourceId: z.number().nullable(),
+  requestTypeId: z.number().nullable(),
   dueAt: z.string().nullable(),
   estimatedHours: z.string().nullable(),
   primaryResourceId: z.number().nullable(),
