@@ -1,5 +1,5 @@
 import { violations } from './axe.ts';
-import { apiAs, expect, screenshot, test } from './fixtures.ts';
+import { apiAs, choose, expect, screenshot, test } from './fixtures.ts';
 
 // #14: a customer's end user works in the portal — their requests, the replies they may read,
 // their own replies — and never meets the agent app or another company's request.
@@ -17,6 +17,11 @@ test('a Contoso end user sends a request, reads the public reply but not the int
   // A new request: subject and details, nothing of the desk.
   await user.getByRole('link', { name: 'New request' }).first().click();
   const form = user.getByRole('form', { name: 'New request' });
+  // First what kind: the request type decides where it lands and what the form asks.
+  await expect(form.getByRole('button', { name: 'Send request' })).toBeDisabled();
+  await form.getByRole('radio', { name: /Something does not work/ }).click();
+  await expect(form.getByRole('textbox', { name: 'Details' })).toHaveValue(/What does not work\?/);
+  await choose(user, 'How urgent is it?', 'High');
   const subject = `Badge reader at the side door refuses my card (${project})`;
   await form.getByRole('textbox', { name: 'Subject' }).fill(subject);
   await form.getByRole('textbox', { name: 'Details' }).fill('Since this morning; the front door works.');
@@ -24,6 +29,7 @@ test('a Contoso end user sends a request, reads the public reply but not the int
   await form.getByRole('button', { name: 'Send request' }).click();
   await expect(user.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
   await expect(user.getByText('Not assigned yet')).toBeVisible();
+  await expect(user.getByText('Since this morning; the front door works.')).toBeVisible();
   const requestUrl = user.url();
   const requestId = Number(/\/portal\/requests\/(\d+)$/.exec(requestUrl)?.[1]);
   expect(requestId).toBeGreaterThan(0);

@@ -4,7 +4,8 @@ import { companies, queues, requestTypes, ticketCategories, ticketPriorities } f
 
 /**
  * What the demo's end users can ask for in the portal (#14): three request types every customer
- * is offered, and one of Litware's and one of its shops' own, which land in Litware's IT queue.
+ * is offered, and a few of one company's own: Contoso's SAP questions go to Contoso's own IT,
+ * Litware's and its shops' to Litware's IT queue.
  */
 export async function seedDemoRequestTypes(tx: Transaction): Promise<void> {
   const idOf = async <T extends { id: number; name: string }>(rows: Promise<T[]>, name: string) => {
@@ -15,7 +16,7 @@ export async function seedDemoRequestTypes(tx: Transaction): Promise<void> {
   const companyRows = tx
     .select({ id: companies.id, name: companies.name })
     .from(companies)
-    .where(inArray(companies.name, ['Litware', 'Litware Retail']));
+    .where(inArray(companies.name, ['Contoso', 'Litware', 'Litware Retail']));
   const queueRows = tx.select({ id: queues.id, name: queues.name }).from(queues);
   const priorityRows = tx
     .select({ id: ticketPriorities.id, name: ticketPriorities.name })
@@ -54,6 +55,15 @@ export async function seedDemoRequestTypes(tx: Transaction): Promise<void> {
       categoryId: standard,
       priorityId: await idOf(priorityRows, 'Low'),
       sortOrder: 3,
+    },
+    {
+      name: 'SAP Business One',
+      description: 'Postings, reports or a user in SAP Business One; Contoso’s own IT answers.',
+      companyId: await idOf(companyRows, 'Contoso'),
+      categoryId: standard,
+      queueId: await idOf(queueRows, 'Contoso Internal IT'),
+      descriptionField: 'required',
+      sortOrder: 4,
     },
     {
       name: 'New starter at Litware',

@@ -30,6 +30,7 @@ import type {
 } from '../../modules/ticket-config/issue-type.definition.ts';
 import type { noteTypeResource } from '../../modules/ticket-config/note-type.definition.ts';
 import type { queueResource } from '../../modules/ticket-config/queue.definition.ts';
+import type { requestTypeResource } from '../../modules/ticket-config/request-type.definition.ts';
 import type { ticketCategorySchema } from '../../modules/ticket-config/ticket-category.schemas.ts';
 import type { listOf } from '../../modules/ticket-config/ticket-config.schemas.ts';
 import type { ticketPriorityResource } from '../../modules/ticket-config/ticket-priority.definition.ts';
@@ -92,6 +93,7 @@ export type WorklistNext = z.output<typeof worklistNextSchema>;
 export type TicketStatus = z.output<typeof ticketStatusResource.responseSchema>;
 export type TicketPriority = z.output<typeof ticketPriorityResource.responseSchema>;
 export type Queue = z.output<typeof queueResource.responseSchema>;
+export type RequestType = z.output<typeof requestTypeResource.responseSchema>;
 export type TicketCategory = z.output<typeof ticketCategorySchema>;
 export type TicketSource = z.output<typeof ticketSourceResource.responseSchema>;
 export type IssueType = z.output<typeof issueTypeResource.responseSchema>;

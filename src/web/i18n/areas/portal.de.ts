@@ -36,6 +36,8 @@ export const portalDe: Record<keyof typeof portalEn, string> = {
   'portal.request.reopenedNow': 'Anfrage wieder geöffnet.',
   'portal.new.title': 'Neue Anfrage',
   'portal.new.intro': 'Beschreiben Sie Ihr Anliegen. Wir antworten hier und per E-Mail.',
+  'portal.new.kind': 'Was brauchen Sie?',
+  'portal.new.urgency': 'Wie dringend ist es?',
   'portal.new.subject': 'Betreff',
   'portal.new.details': 'Details',
   'portal.new.submit': 'Anfrage senden',

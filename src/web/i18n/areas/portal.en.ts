@@ -34,6 +34,8 @@ export const portalEn = {
   'portal.request.reopenedNow': 'Request reopened.',
   'portal.new.title': 'New request',
   'portal.new.intro': 'Tell us what you need. We answer here and by e-mail.',
+  'portal.new.kind': 'What do you need?',
+  'portal.new.urgency': 'How urgent is it?',
   'portal.new.subject': 'Subject',
   'portal.new.details': 'Details',
   'portal.new.submit': 'Send request',
