@@ -23,6 +23,7 @@ export const queryKeys = {
     subIssueTypes: (issueTypeId: number | null) => ['reference', 'subIssueTypes', issueTypeId] as const,
     workTypes: ['reference', 'workTypes'] as const,
     noteTypes: ['reference', 'noteTypes'] as const,
+    requestTypes: ['reference', 'requestTypes'] as const,
     companies: ['reference', 'companies'] as const,
     resources: ['reference', 'resources'] as const,
   },

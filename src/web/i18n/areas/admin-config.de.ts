@@ -164,4 +164,22 @@ export const adminConfigDe: Record<keyof typeof adminConfigEn, string> = {
   'config.sla.resolved': 'Gelöst',
   'config.sla.minutesOf': '{what} für {priority}, in Minuten',
   'config.sla.priorityCount': 'Prioritäten: {count}',
+  'config.kind.request-types': 'Anfragearten',
+  'config.intro.request-types':
+    'Was Endanwender im Portal anfragen können: wohin jede Anfrage geht, wie dringend sie ist und was ihr Formular fragt.',
+  'config.field.requestCompany': 'Angeboten für',
+  'config.hint.requestCompany':
+    'Die eigene Anfrageart eines Unternehmens sehen nur dessen Personen (und Ihre Mitarbeitenden).',
+  'config.requestType.everyCustomer': 'Alle Kunden',
+  'config.requestType.categoryDefault': 'Standard der Kategorie',
+  'config.requestType.systemDefault': 'Standardpriorität',
+  'config.field.category': 'Ticketkategorie',
+  'config.field.queue': 'Queue',
+  'config.field.priority': 'Priorität',
+  'config.field.descriptionField': 'Details',
+  'config.field.descriptionTemplate': 'Details beginnen mit',
+  'config.field.priorityField': 'Dringlichkeit',
+  'config.requestField.hidden': 'Nicht gefragt',
+  'config.requestField.optional': 'Gefragt',
+  'config.requestField.required': 'Pflicht',
 };

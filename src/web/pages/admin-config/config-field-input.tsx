@@ -96,6 +96,18 @@ export function ConfigFieldInput({
           maw={360}
         />
       );
+    case 'reference':
+      return (
+        <ReferenceSelect
+          list={spec.list}
+          label={label}
+          description={description}
+          none={spec.none ? t(spec.none) : null}
+          value={typeof value === 'number' ? value : null}
+          onChange={onChange}
+          error={error}
+        />
+      );
     case 'setUpCategory':
       return (
         <SetUpCategorySelect
@@ -135,6 +147,46 @@ function SetUpCategorySelect({
       ]}
       value={value === null ? shared : String(value)}
       onChange={(next) => onChange(next === null || next === shared ? null : Number(next))}
+      allowDeselect={false}
+      error={error}
+      maw={360}
+    />
+  );
+}
+
+/** A row of a reference list by name; with `none`, the empty choice first. */
+function ReferenceSelect({
+  list,
+  label,
+  description,
+  none,
+  value,
+  onChange,
+  error,
+}: {
+  list: 'companies' | 'categories' | 'queues' | 'priorities';
+  label: string;
+  description: string | undefined;
+  none: string | null;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  error: string | undefined;
+}) {
+  // Every one of these lists has id and name, all this picker reads.
+  const rows = useQuery(referenceQueries[list] as unknown as typeof referenceQueries.queues).data ?? [];
+  const empty = 'none';
+  return (
+    <Select
+      label={label}
+      description={description}
+      required={none === null}
+      searchable={list === 'companies'}
+      data={[
+        ...(none === null ? [] : [{ value: empty, label: none }]),
+        ...rows.map((row) => ({ value: String(row.id), label: row.name })),
+      ]}
+      value={value === null ? (none === null ? null : empty) : String(value)}
+      onChange={(next) => onChange(next === null || next === empty ? null : Number(next))}
       allowDeselect={false}
       error={error}
       maw={360}

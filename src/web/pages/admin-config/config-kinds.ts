@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/en.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { publishLevels, statusMeanings } from '../../../shared/access-vocabulary.ts';
+import { publishLevels, requestFieldModes, statusMeanings } from '../../../shared/access-vocabulary.ts';
 
 // One small description per ticket-configuration table of the API (src/modules/ticket-config/
 // *.definition.ts): the generic list and form screens read it, so nine tables share two screens.
@@ -27,7 +27,16 @@ export type FieldSpec =
       options: readonly { value: string; label: MessageKey }[];
     }
   /** A work, note or issue type's set-up: a ticket category, or none (shared). */
-  | { key: string; type: 'setUpCategory'; label: MessageKey; hint?: MessageKey };
+  | { key: string; type: 'setUpCategory'; label: MessageKey; hint?: MessageKey }
+  /** A row of another list by id; `none` names the empty choice where the field may be empty. */
+  | {
+      key: string;
+      type: 'reference';
+      label: MessageKey;
+      hint?: MessageKey;
+      list: 'companies' | 'categories' | 'queues' | 'priorities';
+      none?: MessageKey;
+    };
 
 export interface ConfigKind {
   /** The URL segment and the API's collection name, e.g. 'ticket-statuses'. */
@@ -55,6 +64,13 @@ export interface ConfigKind {
 }
 
 const name: FieldSpec = { key: 'name', type: 'text', label: 'config.field.name' };
+/** How a request type's portal form treats a field: not asked, asked, or required. */
+const requestFieldMode = (key: string, label: MessageKey): FieldSpec => ({
+  key,
+  type: 'select',
+  label,
+  options: requestFieldModes.map((value) => ({ value, label: `config.requestField.${value}` as const })),
+});
 const description: FieldSpec = {
   key: 'description',
   type: 'text',
@@ -261,6 +277,63 @@ export const configKinds: readonly ConfigKind[] = [
           : null,
     },
     isForSetUp: byCategory,
+  },
+  {
+    slug: 'request-types',
+    path: '/api/v1/request-types',
+    title: 'config.kind.request-types',
+    intro: 'config.intro.request-types',
+    queryKey: queryKeys.reference.requestTypes,
+    fields: [
+      name,
+      description,
+      {
+        key: 'companyId',
+        type: 'reference',
+        list: 'companies',
+        label: 'config.field.requestCompany',
+        hint: 'config.hint.requestCompany',
+        none: 'config.requestType.everyCustomer',
+      },
+      { key: 'categoryId', type: 'reference', list: 'categories', label: 'config.field.category' },
+      {
+        key: 'queueId',
+        type: 'reference',
+        list: 'queues',
+        label: 'config.field.queue',
+        none: 'config.requestType.categoryDefault',
+      },
+      {
+        key: 'priorityId',
+        type: 'reference',
+        list: 'priorities',
+        label: 'config.field.priority',
+        none: 'config.requestType.systemDefault',
+      },
+      requestFieldMode('descriptionField', 'config.field.descriptionField'),
+      {
+        key: 'descriptionTemplate',
+        type: 'text',
+        label: 'config.field.descriptionTemplate',
+        multiline: true,
+      },
+      requestFieldMode('priorityField', 'config.field.priorityField'),
+      sortOrder,
+      active,
+    ],
+    blank: {
+      name: '',
+      description: null,
+      companyId: null,
+      categoryId: null,
+      queueId: null,
+      priorityId: null,
+      descriptionField: 'optional',
+      descriptionTemplate: null,
+      priorityField: 'hidden',
+      sortOrder: 0,
+      active: true,
+    },
   },
   {
     slug: 'ticket-sources',

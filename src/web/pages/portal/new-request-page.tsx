@@ -1,4 +1,16 @@
-import { Alert, Button, Paper, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -82,17 +94,26 @@ export function PortalNewRequestPage() {
             <Radio.Group label={t('portal.new.kind')} required value={typeId} onChange={chooseType}>
               <Stack gap="xs" mt="xs">
                 {offered.map((candidate) => (
-                  <Radio.Card key={candidate.id} value={String(candidate.id)} p="sm" radius="md">
-                    <Stack gap={2}>
-                      <Text fw={600} size="sm">
-                        {candidate.name}
-                      </Text>
-                      {candidate.description && (
-                        <Text size="sm" c="dimmed">
-                          {candidate.description}
+                  <Radio.Card
+                    key={candidate.id}
+                    value={String(candidate.id)}
+                    p="sm"
+                    radius="md"
+                    bg={typeId === String(candidate.id) ? 'blue.0' : undefined}
+                  >
+                    <Group wrap="nowrap" align="flex-start" gap="sm">
+                      <Radio.Indicator mt={2} />
+                      <Stack gap={2}>
+                        <Text fw={600} size="sm">
+                          {candidate.name}
                         </Text>
-                      )}
-                    </Stack>
+                        {candidate.description && (
+                          <Text size="sm" c="dimmed">
+                            {candidate.description}
+                          </Text>
+                        )}
+                      </Stack>
+                    </Group>
                   </Radio.Card>
                 ))}
               </Stack>
