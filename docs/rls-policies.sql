@@ -141,6 +141,23 @@ CREATE POLICY audit_log_read ON audit_log
     ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
   );
 
+-- ─── branding ───
+ALTER TABLE branding ENABLE ROW LEVEL SECURITY;
+GRANT SELECT, UPDATE ON branding TO tandem_app;
+CREATE POLICY branding_admin ON branding
+  AS PERMISSIVE FOR UPDATE TO tandem_app
+  USING (
+    ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
+  )
+  WITH CHECK (
+    ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
+  );
+CREATE POLICY branding_read ON branding
+  AS PERMISSIVE FOR SELECT TO tandem_app
+  USING (
+    true
+  );
+
 -- ─── co_managed_associations ───
 ALTER TABLE co_managed_associations ENABLE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON co_managed_associations TO tandem_app;

@@ -6,6 +6,7 @@ import { attachmentRoutes } from '../modules/attachment/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { organisationRoutes } from '../modules/organisation/organisation.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { brandingRoutes } from '../modules/branding/branding.routes.ts';
 import { passwordResetRoutes } from '../modules/auth/password-reset.routes.ts';
 import { twoFactorRoutes } from '../modules/two-factor/two-factor.routes.ts';
 import { accountTeamRoutes } from '../modules/account-team/account-team.routes.ts';
@@ -39,6 +40,7 @@ export function registerRoutes(app: FastifyInstance): void {
   auditRoutes(app);
   authRoutes(app);
   passwordResetRoutes(app);
+  brandingRoutes(app);
   twoFactorRoutes(app);
   companyRoutes(app);
   accountTeamRoutes(app);

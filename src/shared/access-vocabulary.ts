@@ -87,6 +87,13 @@ export const readablePublishLevels: Record<LicenceType, readonly PublishLevel[]>
   portal: ['all'],
 };
 
+/**
+ * The MSP's accent colours: Mantine palettes whose shade 8 keeps WCAG AA text contrast on white
+ * and on their own lightest shade, so a brand colour can never fail the accessibility check.
+ */
+export const brandColors = ['blue', 'indigo', 'violet', 'grape', 'pink', 'dark'] as const;
+export type BrandColor = (typeof brandColors)[number];
+
 /** How a request type's form treats a field: not asked, asked, or asked and required. */
 export const requestFieldModes = ['hidden', 'optional', 'required'] as const;
 export type RequestFieldMode = (typeof requestFieldModes)[number];

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  check,
+  customType,
   date,
   index,
   integer,
@@ -115,3 +117,22 @@ export const roleRates = pgTable('role_rates', {
   hourlyRate: numeric({ precision: 12, scale: 2 }).notNull(),
   internalCost: numeric({ precision: 12, scale: 2 }).notNull(),
 });
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * How the MSP presents Tandem to everyone, the sign-in page and the portal included (#14): one
+ * row. The logo is small and served from here, so a second app server needs no shared folder.
+ */
+export const branding = pgTable(
+  'branding',
+  {
+    id: integer().primaryKey().default(1),
+    name: text().notNull().default('Tandem'),
+    accentColor: text().notNull().default('blue'),
+    logo: bytea(),
+    logoType: text(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [check('branding_single_row', sql`${table.id} = 1`)],
+);

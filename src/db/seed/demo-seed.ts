@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../database.ts';
 import {
   activations,
+  branding,
   coManagedAssociations,
   coManagingTeamMembers,
   coManagingTeams,
@@ -412,6 +413,8 @@ export async function seedDemoData(db: Database): Promise<void> {
       'Warehouse Lead',
     );
 
+    // The demo MSP's own name and colour on the sign-in page and in the portal (#14).
+    await tx.update(branding).set({ name: 'Northwind IT', accentColor: 'indigo' });
     await tx.update(activations).set({ enabled: true }).where(eq(activations.key, 'co_managed_help_desk'));
     await seedDemoTickets(tx);
     // Scenario 3 separated for real: the facilities level sees only tickets in the C_SRC Facilities
