@@ -115,5 +115,10 @@ export async function apiAs(page: Page) {
       expect(response.status(), await response.text()).toBe(201);
       return (await response.json()) as T;
     },
+    /** A change: fails the test unless it was saved. */
+    patch: async (path: string, data: unknown) => {
+      const response = await page.request.patch(path, { data, headers });
+      expect(response.status(), await response.text()).toBe(200);
+    },
   };
 }

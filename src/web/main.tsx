@@ -6,6 +6,7 @@ import '@mantine/spotlight/styles.css';
 import './app/app.css';
 import {
   type CSSVariablesResolver,
+  type MantineThemeOverride,
   createTheme,
   MantineProvider,
   Notification,
@@ -14,7 +15,8 @@ import {
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode, useMemo } from 'react';
+import { useBranding } from './api/branding.ts';
 import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/queries.ts';
 import { router } from './app/router.tsx';
@@ -23,7 +25,7 @@ import { I18nProvider } from './i18n/i18n.tsx';
 // Blue 8 on white passes WCAG AA for text; focus rings stay visible for keyboard users. A table
 // wider than a phone scrolls sideways: its scroll area takes focus, so the keyboard can scroll it
 // (axe: scrollable-region-focusable).
-const theme = createTheme({
+const baseTheme: MantineThemeOverride = {
   primaryColor: 'blue',
   primaryShade: 8,
   focusRing: 'auto',
@@ -36,7 +38,7 @@ const theme = createTheme({
     // theme is built before the language is known), which axe rightly refused.
     Notification: Notification.extend({ defaultProps: { withCloseButton: false } }),
   },
-});
+};
 // Mantine's default "dimmed" grey and its field-error red are below 4.5:1 on white; darker shades pass WCAG AA.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -47,17 +49,28 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+/** The theme in the MSP's accent colour (#14): one of the palettes that keep AA contrast at shade 8. */
+function BrandedMantine({ children }: { children: ReactNode }) {
+  const { accentColor } = useBranding();
+  const theme = useMemo(() => createTheme({ ...baseTheme, primaryColor: accentColor }), [accentColor]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <BrandedMantine>
+        <Notifications position="bottom-right" />
         <I18nProvider>
           <RouterProvider router={router} />
         </I18nProvider>
-      </QueryClientProvider>
-    </MantineProvider>
+      </BrandedMantine>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useMe } from '../api/queries.ts';
+import { BrandMark } from '../components/brand-mark.tsx';
 import { GlobalSearch } from '../components/global-search.tsx';
 import { StopwatchBar } from '../components/stopwatch.tsx';
 import { UserMenu } from '../components/user-menu.tsx';
@@ -61,9 +62,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
-            <Text fw={700} size="lg" c="blue.8">
-              {t('app.name')}
-            </Text>
+            <BrandMark />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />

@@ -95,6 +95,12 @@ const adminActivationsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/admin/activations-page.tsx'), 'ActivationsPage'),
 });
 
+const adminBrandingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/branding',
+  component: lazyRouteComponent(() => import('../pages/admin/branding-page.tsx'), 'BrandingPage'),
+});
+
 const adminSecurityLevelsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/security-levels',
@@ -137,6 +143,7 @@ const routeTree = rootRoute.addChildren([
     adminExplainRoute,
     adminHomeRoute,
     adminActivationsRoute,
+    adminBrandingRoute,
     adminSecurityLevelsRoute,
     adminSecurityLevelRoute,
     ...adminConfigRoutes,

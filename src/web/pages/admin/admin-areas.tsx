@@ -16,6 +16,7 @@ const areas: Area[] = [
     links: [
       { label: 'admin.coManaged', to: '/admin/co-managed' },
       { label: 'admin.activations', to: '/admin/activations' },
+      { label: 'branding.title', to: '/admin/branding' },
       { label: 'admin.levels', to: '/admin/security-levels' },
       { label: 'admin.explain', to: '/admin/explain' },
     ],

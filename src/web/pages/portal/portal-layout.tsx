@@ -1,4 +1,5 @@
-import { AppShell, Container, Group, Text } from '@mantine/core';
+import { AppShell, Container, Group, Image, Text } from '@mantine/core';
+import { useBranding } from '../../api/branding.ts';
 import { Outlet } from '@tanstack/react-router';
 import { AnchorLink } from '../../components/links.tsx';
 import { UserMenu } from '../../components/user-menu.tsx';
@@ -7,7 +8,7 @@ import { useMe } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
- * The portal's own frame (#14): for a customer's end users, their requests and a new one, their
+ * The portal's own frame (#14), in the MSP's name, logo and colour: for a customer's end users, their requests and a new one, their
  * language and account — none of the desk's controls; for the customer's internal help desk
  * (Taskfire), its company's desk. Phone first: one column, a short header.
  */
@@ -15,14 +16,18 @@ export function PortalLayout() {
   const { t } = useI18n();
   const desk = useMe().licence === 'internal_helpdesk';
   const title = t(desk ? 'portal.deskTitle' : 'portal.title');
+  const branding = useBranding();
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header data-testid="portal-frame">
         <Container size="md" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap="lg" wrap="nowrap">
-              <Text fw={700} c="blue.8" component="span" visibleFrom="xs">
-                {title}
+              {branding.logoUrl && (
+                <Image src={branding.logoUrl} alt={branding.name} h={28} w="auto" fit="contain" />
+              )}
+              <Text fw={700} c={`${branding.accentColor}.8`} component="span" visibleFrom="xs">
+                {branding.logoUrl ? title : `${branding.name} · ${title}`}
               </Text>
               <Group gap="md" component="nav" aria-label={title} wrap="nowrap">
                 <AnchorLink
