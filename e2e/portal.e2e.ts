@@ -66,6 +66,14 @@ test('a Contoso end user sends a request, reads the public reply but not the int
   await user.getByRole('button', { name: 'Reopen request' }).click();
   await expect(user.getByRole('button', { name: 'Close request' })).toBeVisible();
 
+  // Their own account's security, in the portal's frame.
+  await user.getByRole('button', { name: 'Account' }).click();
+  await user.getByRole('menuitem', { name: 'Security and two-factor sign-in' }).click();
+  await expect(user).toHaveURL(/\/portal\/account$/);
+  await expect(user.getByRole('heading', { name: 'Security', level: 1 })).toBeVisible();
+  await expect(user.getByTestId('portal-frame')).toBeVisible();
+  expect(await violations(user)).toEqual([]);
+
   // Agent addresses lead into the portal; another company's request is "not found".
   await user.goto('/tickets');
   await expect(user).toHaveURL(/\/portal$/);

@@ -34,15 +34,14 @@ export function UserMenu({ compact }: { compact: boolean }) {
         <Text size="xs" px="sm" pb="xs" c="dimmed">
           {t('header.securityLevel', { name: me.securityLevel.name })}
         </Text>
-        {/* Account security lives in the agent app; the portal has no such page yet. */}
-        {!usesPortal(me.licence) && (
-          <Menu.Item
-            leftSection={<IconShieldLock size={16} aria-hidden />}
-            onClick={() => void navigate({ to: '/account/security' })}
-          >
-            {t('header.security')}
-          </Menu.Item>
-        )}
+        <Menu.Item
+          leftSection={<IconShieldLock size={16} aria-hidden />}
+          onClick={() =>
+            void navigate({ to: usesPortal(me.licence) ? '/portal/account' : '/account/security' })
+          }
+        >
+          {t('header.security')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
           {t('header.signOut')}
         </Menu.Item>

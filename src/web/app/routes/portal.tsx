@@ -41,6 +41,11 @@ export const portalRoutes = [
   }),
   createRoute({
     getParentRoute: () => portalRoute,
+    path: '/account',
+    component: lazyRouteComponent(() => import('../../pages/account-security.tsx'), 'AccountSecurityPage'),
+  }),
+  createRoute({
+    getParentRoute: () => portalRoute,
     path: '/requests/$requestId',
     component: lazyRouteComponent(() => import('../../pages/portal/request-page.tsx'), 'PortalRequestPage'),
   }),
