@@ -175,6 +175,23 @@ describe.each(testDatabaseTargets)('the internal help desk (Taskfire) on $name',
     expect(history.items.map((entry) => entry.kind)).toContain('escalated_to_msp');
   });
 
+  it('lets the MSP hand the request back to Litware’s IT, and not to another customer’s ticket', async () => {
+    const before = await read(dispatcher);
+    const handedBack = await dispatcher.patch(`/api/v1/tickets/${request.id}`, {
+      primaryResourceId: ids.resource('it@litware.example'),
+      version: before.version,
+    });
+    expect(handedBack.statusCode, handedBack.body).toBe(200);
+    expect(handedBack.json<TicketResponse>().primaryResourceName).toBe('Ivo Brandt');
+    const contoso = await createTicket(dispatcher, { companyId: ids.company('Contoso') });
+    const refused = await dispatcher.patch(`/api/v1/tickets/${contoso.id}`, {
+      primaryResourceId: ids.resource('it@litware.example'),
+      version: contoso.version,
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json<ErrorBody>().error.details).toMatchObject({ field: 'primaryResourceId' });
+  });
+
   it('never sees the MSP’s internal tickets of Litware, nor another customer’s', async () => {
     const mspOnly = await createTicket(admin, {
       companyId: ids.company('Litware'),

@@ -27,10 +27,15 @@ export function personOptions(
   }));
 }
 
-/** People who work tickets (MSP staff and co-managing users); the API still decides whether an assignment is allowed. */
+const workerLicences: ReadonlySet<string> = new Set(['full', 'co_managed', 'internal_helpdesk']);
+
+/**
+ * People who work tickets (MSP staff, co-managing users and customers' internal help desks); the
+ * API still decides whether an assignment is allowed (a customer's IT only on its companies).
+ */
 export function useTicketWorkers(): Resource[] {
   return (useQuery(referenceQueries.resources).data ?? []).filter(
-    (person) => person.active && (person.licenceType === 'full' || person.licenceType === 'co_managed'),
+    (person) => person.active && workerLicences.has(person.licenceType),
   );
 }
 
