@@ -165,13 +165,13 @@ async function addDemoConfiguration(tx: Transaction): Promise<void> {
     .insert(queues)
     .values([
       { name: 'Contoso Internal IT', description: "Worked by Contoso's own IT team (co-managed)" },
-      { name: 'Litware IT', description: "Worked by Litware's own IT in the portal's help desk (Taskfire)" },
       {
         name: 'C_SRC Facilities',
         description: 'Facilities requests raised and worked by customer staff (external source)',
         // Scenario 3: offered only to the C_SRC Facilities level (and MSP staff), never to IT.
         reserved: true,
       },
+      { name: 'Litware IT', description: "Worked by Litware's own IT in the portal's help desk (Taskfire)" },
     ])
     .returning({ id: queues.id });
   const issueTypeRows = await tx
