@@ -30,6 +30,7 @@ test('Litware’s IT assigns a request to Ida, logs time, notes it internally an
   await expect(it.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
   // The desk's fields, none of the MSP's: no queue picker, no visibility switch, no stopwatch.
   const work = it.getByRole('form', { name: 'Work on it' });
+  await expect(work.getByText('Lena User')).toBeVisible();
   await expect(work.getByRole('combobox', { name: 'Queue' })).toHaveCount(0);
   await expect(it.getByText(/co-managing users/i)).toHaveCount(0);
   await choose(it, 'Status', 'In Progress');
@@ -96,4 +97,12 @@ test('Litware’s IT sees its shop’s requests; the shop’s end user never see
   await it.goto('/tickets');
   await expect(it).toHaveURL(/\/portal$/);
   expect(await violations(it)).toEqual([]);
+});
+
+test('Litware’s desk speaks German', async ({ browsers }, testInfo) => {
+  const it = await browsers.signIn('it2@litware.example', { locale: 'de' });
+  await expect(it.getByRole('heading', { name: 'Helpdesk Ihres Unternehmens', level: 1 })).toBeVisible();
+  await expect(it.getByRole('radio', { name: 'Nicht zugewiesen' })).toBeAttached();
+  expect(await violations(it)).toEqual([]);
+  await screenshot(it, `taskfire-desk-de-${testInfo.project.name}`);
 });

@@ -17,7 +17,8 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page, RequestType, Ticket, TicketCreateBody } from '../../api/contract.ts';
-import { useReferenceList } from '../../api/queries.ts';
+import { useMe, useReferenceList } from '../../api/queries.ts';
+import { useCompanyContacts } from '../../components/ticket-fields/pickers.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -31,6 +32,11 @@ export function PortalNewRequestPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const priorities = useReferenceList('priorities');
+  const me = useMe();
+  // The internal help desk raises requests for its colleagues: whom it is for (an end user's is their own).
+  const desk = me.licence === 'internal_helpdesk';
+  const contacts = useCompanyContacts(desk ? me.companyId : null);
+  const [contactId, setContactId] = useState<string | null>(null);
   const types = useQuery({
     queryKey: ['portal', 'requestTypes'],
     queryFn: () => api.get<Page<RequestType>>('/api/v1/request-types'),
@@ -56,6 +62,7 @@ export function PortalNewRequestPage() {
       api.post<Ticket>('/api/v1/tickets', {
         title: title.trim(),
         ...(type ? { requestTypeId: type.id } : {}),
+        ...(desk && contactId ? { contactId: Number(contactId) } : {}),
         ...(asksDescription && description.trim() ? { description: description.trim() } : {}),
         ...(asksPriority && priorityId ? { priorityId: Number(priorityId) } : {}),
       } satisfies TicketCreateBody),
@@ -118,6 +125,19 @@ export function PortalNewRequestPage() {
                 ))}
               </Stack>
             </Radio.Group>
+          )}
+          {desk && (
+            <Select
+              label={t('portal.desk.requester')}
+              searchable
+              clearable
+              data={contacts.map((contact) => ({
+                value: String(contact.id),
+                label: `${contact.firstName} ${contact.lastName}`,
+              }))}
+              value={contactId}
+              onChange={setContactId}
+            />
           )}
           <TextInput
             label={t('portal.new.subject')}

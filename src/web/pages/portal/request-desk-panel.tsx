@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Ticket, TicketPatchBody } from '../../api/contract.ts';
 import { referenceQueries, useNames, useReferenceList } from '../../api/queries.ts';
+import { useCompanyContacts } from '../../components/ticket-fields/pickers.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -20,6 +21,9 @@ export function RequestDeskPanel({ request }: { request: Ticket }) {
   const statuses = useReferenceList('statuses');
   const priorities = useReferenceList('priorities');
   const people = useQuery(referenceQueries.resources).data ?? [];
+  const requester = useCompanyContacts(request.contactId === null ? null : request.companyId).find(
+    (contact) => contact.id === request.contactId,
+  );
   const may = new Set(request.abilities.fields);
   const [statusId, setStatusId] = useState(String(request.statusId));
   const [priorityId, setPriorityId] = useState(String(request.priorityId));
@@ -125,6 +129,14 @@ export function RequestDeskPanel({ request }: { request: Ticket }) {
               </Text>{' '}
               {names.company(request.companyId)}
             </Text>
+            {requester && (
+              <Text size="sm">
+                <Text span c="dimmed">
+                  {t('portal.desk.requester')}:
+                </Text>{' '}
+                {requester.firstName} {requester.lastName}
+              </Text>
+            )}
             <Text size="sm">
               <Text span c="dimmed">
                 {t('portal.desk.queue')}:
