@@ -52,19 +52,10 @@ const coManagedDesk: Dashboard = {
   ],
 };
 
-const portalDesk: Dashboard = {
-  title: 'home.desk.portal',
-  widgets: [
-    { kind: 'count', title: 'home.widget.openRequests', filters: open },
-    { kind: 'count', title: 'home.widget.completedRequests', filters: { open: 'false' } },
-    { kind: 'groups', title: 'home.widget.byStatus', groupBy: 'status', display: 'bar', filters: open },
-    { kind: 'recent', title: 'home.widget.recent' },
-  ],
-};
-
-/** The system's default dashboard for each kind of user (saved, editable dashboards build on these). */
+/**
+ * The system's default dashboard for each kind of user in the agent app (saved, editable dashboards
+ * build on these). End users and internal help desks work in the portal and never land here.
+ */
 export function defaultDashboardFor(me: Me): Dashboard {
-  if (me.licence === 'full' || me.licence === 'api_only') return mspDesk;
-  if (me.licence === 'co_managed' || me.licence === 'internal_helpdesk') return coManagedDesk;
-  return portalDesk;
+  return me.licence === 'full' || me.licence === 'api_only' ? mspDesk : coManagedDesk;
 }
