@@ -1,7 +1,8 @@
 import { violations } from './axe.ts';
 import { apiAs, choose, expect, screenshot, test } from './fixtures.ts';
 
-// #14: a customer's end user works in the portal — their requests, the replies they may read,
+// #14: a customer's end user works in the portal — their requests, the replies they may read (never
+// an internal or a co-managed note),
 // their own replies — and never meets the agent app or another company's request.
 test('a Contoso end user sends a request, reads the public reply but not the internal note, replies, and stays in the portal', async ({
   browsers,
@@ -45,12 +46,17 @@ test('a Contoso end user sends a request, reads the public reply but not the int
     body: 'Internal: the reader firmware is outdated, replace next week.',
     publishLevel: 'internal',
   });
+  await desk.post(`/api/v1/tickets/${requestId}/notes`, {
+    body: 'For Contoso IT: please check the badge in your access system.',
+    publishLevel: 'internal_and_co_managed',
+  });
 
   await user.reload();
   const replies = user.getByTestId('portal-reply');
   await expect(replies).toHaveCount(1);
   await expect(replies.first()).toContainText('please try again in ten minutes');
   await expect(user.getByText(/reader firmware is outdated/)).toHaveCount(0);
+  await expect(user.getByText(/check the badge in your access system/)).toHaveCount(0);
 
   // Their reply, for everyone on the request.
   await user.getByRole('textbox', { name: 'Your reply' }).fill('Works again, thank you.');
