@@ -2,8 +2,8 @@ import { violations } from './axe.ts';
 import { apiAs, choose, expect, screenshot, test } from './fixtures.ts';
 
 // #14: a customer's end user works in the portal — their requests, the replies they may read (never
-// an internal or a co-managed note),
-// their own replies — and never meets the agent app or another company's request.
+// an internal or a co-managed note), their own replies — and never meets the agent app or another
+// company's request.
 test('a Contoso end user sends a request, reads the public reply but not the internal note, replies, and stays in the portal', async ({
   browsers,
 }, testInfo) => {
