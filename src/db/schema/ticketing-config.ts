@@ -214,7 +214,10 @@ export const requestTypes = pgTable(
     sortOrder: sortOrder(),
   },
   (table) => [
-    uniqueIndex('request_types_name_unique').on(sql`coalesce(${table.companyId}, 0)`, sql`lower(${table.name})`),
+    uniqueIndex('request_types_name_unique').on(
+      sql`coalesce(${table.companyId}, 0)`,
+      sql`lower(${table.name})`,
+    ),
     index('request_types_company_id_idx').on(table.companyId),
   ],
 );
