@@ -4,7 +4,7 @@ import { ticketStatuses } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { StatusMeaning } from '../../shared/access-vocabulary.ts';
 import { updateTicket } from './ticket-update.service.ts';
-import { assertMayHandOff } from './ticket.policy.ts';
+import { assertMayTakeStep } from './ticket.policy.ts';
 import type { TicketResponse } from './ticket.schemas.ts';
 import { assertVersion, getVisibleTicket } from './ticket.service.ts';
 
@@ -26,7 +26,7 @@ export async function closeOrReopenTicket(
   version: number | undefined,
 ): Promise<TicketResponse> {
   const ticket = await getVisibleTicket(context, id);
-  assertMayHandOff(context.actor, ticket, step);
+  assertMayTakeStep(context.actor, ticket, step);
   if (version !== undefined) assertVersion(ticket, version);
   const [status] = await context.tx
     .select({ id: ticketStatuses.id })

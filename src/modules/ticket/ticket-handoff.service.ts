@@ -6,7 +6,7 @@ import { resolvePrimary } from '../co-managed/co-managed.repository.ts';
 import { resolveAssignment } from './ticket-assignment.ts';
 import { activityMovedBy } from './ticket-activity.ts';
 import { recordTicketChange } from './ticket-change.ts';
-import { assertMayHandOff, ticketStillVisible } from './ticket.policy.ts';
+import { assertMayTakeStep, ticketStillVisible } from './ticket.policy.ts';
 import { assertTicketKindOffered } from './ticket-kind-check.ts';
 import { presentTicket } from './ticket.presenter.ts';
 import {
@@ -26,7 +26,7 @@ async function loadForHandOff(
   ability: 'transferToCoManaged' | 'escalateToMsp',
 ): Promise<TicketWithSecondaries> {
   const ticket = await getVisibleTicket(context, id);
-  assertMayHandOff(context.actor, ticket, ability);
+  assertMayTakeStep(context.actor, ticket, ability);
   if (version !== undefined) assertVersion(ticket, version);
   if ((await meaningsOfStatuses(context.tx, [ticket.statusId])).get(ticket.statusId) === 'complete') {
     throw new AppError('ticket_closed', 'This ticket is complete. Reopen it before handing it over.');

@@ -6,7 +6,7 @@ import {
   assertMayAddToTicket,
   assertMayDeleteTicket,
   assertMayEditTicket,
-  assertMayHandOff,
+  assertMayTakeStep,
   type TicketVisibilityFacts,
   ticketVisibleTo,
 } from './ticket.policy.ts';
@@ -90,21 +90,21 @@ describe('ticket policy refusals', () => {
     [
       'escalate as co-managing staff',
       () => {
-        assertMayHandOff(coManaging, inMyCompany, 'escalateToMsp');
+        assertMayTakeStep(coManaging, inMyCompany, 'escalateToMsp');
       },
       null,
     ],
     [
       'escalate as a portal user',
       () => {
-        assertMayHandOff(portal, inMyCompany, 'escalateToMsp');
+        assertMayTakeStep(portal, inMyCompany, 'escalateToMsp');
       },
       'You cannot escalate this ticket to the MSP.',
     ],
     [
       'transfer without the right to edit',
       () => {
-        assertMayHandOff(technician, inOtherCompany, 'transferToCoManaged');
+        assertMayTakeStep(technician, inOtherCompany, 'transferToCoManaged');
       },
       'You cannot transfer this ticket to co-managed staff.',
     ],

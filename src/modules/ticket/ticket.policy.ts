@@ -232,7 +232,7 @@ export function ticketAbilities(actor: Actor, ticket: TicketFactsInput & { compl
   };
 }
 
-const handOffRefusals = {
+const stepRefusals = {
   transferToCoManaged: 'You cannot transfer this ticket to co-managed staff.',
   escalateToMsp: 'You cannot escalate this ticket to the MSP.',
   close: 'You cannot close this ticket.',
@@ -243,15 +243,10 @@ const handOffRefusals = {
  * 403 unless the ticket's abilities allow this step (a hand-off, closing, reopening): the same
  * answer the UI's buttons follow.
  */
-export function assertMayHandOff(
+export function assertMayTakeStep(
   actor: Actor,
   ticket: TicketWithSecondaries,
-  handOff: keyof typeof handOffRefusals,
+  step: keyof typeof stepRefusals,
 ): void {
-  refuseUnless(
-    ticketAbilities(actor, factsInputOf(ticket))[handOff],
-    'tickets',
-    'edit',
-    handOffRefusals[handOff],
-  );
+  refuseUnless(ticketAbilities(actor, factsInputOf(ticket))[step], 'tickets', 'edit', stepRefusals[step]);
 }
