@@ -658,6 +658,19 @@ CREATE POLICY resources_admin ON resources
   WITH CHECK (
     ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
   );
+CREATE POLICY resources_helpdesk_team ON resources
+  AS PERMISSIVE FOR UPDATE TO tandem_app
+  USING (
+    ( SELECT tandem_actor_manages_helpdesk_users() AS tandem_actor_manages_helpdesk_users)
+    AND licence_type = 'internal_helpdesk'::licence_type
+    AND (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
+  )
+  WITH CHECK (
+    ( SELECT tandem_actor_manages_helpdesk_users() AS tandem_actor_manages_helpdesk_users)
+    AND licence_type = 'internal_helpdesk'::licence_type
+    AND (company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
+    AND tandem_is_helpdesk_level(security_level_id)
+  );
 CREATE POLICY resources_read ON resources
   AS PERMISSIVE FOR SELECT TO tandem_app
   USING (
@@ -1596,6 +1609,21 @@ BEGIN
   RETURN (SELECT r.licence_type FROM resources r WHERE r.id = tandem_actor_id() AND r.active);
 END $function$;
 
+-- tandem_actor_manages_helpdesk_users()
+CREATE OR REPLACE FUNCTION public.tandem_actor_manages_helpdesk_users()
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+BEGIN
+  -- The actor alone: an administrator viewing the app as someone is read-only anyway.
+  RETURN (SELECT coalesce(bool_and(r.active AND r.licence_type = 'internal_helpdesk'
+                                   AND coalesce((l.flags ->> 'manageHelpdeskUsers')::boolean, false)), false)
+            FROM resources r JOIN security_levels l ON l.id = r.security_level_id
+           WHERE r.id = tandem_actor_id() AND tandem_impersonator_id() IS NULL);
+END $function$;
+
 -- tandem_actor_my_company_ids()
 CREATE OR REPLACE FUNCTION public.tandem_actor_my_company_ids()
  RETURNS integer[]
@@ -1882,6 +1910,16 @@ CREATE OR REPLACE FUNCTION public.tandem_impersonator_id()
  LANGUAGE sql
  STABLE
 AS $function$ SELECT tandem_setting_int('tandem.impersonator_id') $function$;
+
+-- tandem_is_helpdesk_level(integer)
+CREATE OR REPLACE FUNCTION public.tandem_is_helpdesk_level(p_level_id integer)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+  SELECT EXISTS (SELECT 1 FROM security_levels l WHERE l.id = p_level_id AND l.licence_type = 'internal_helpdesk')
+$function$;
 
 -- tandem_keep_person_name()
 CREATE OR REPLACE FUNCTION public.tandem_keep_person_name()

@@ -238,4 +238,51 @@ describe.each(testDatabaseTargets)('the internal help desk (Taskfire) on $name',
     // The shop's end user sees their own request, never the parent's.
     expect((await retailUser.get(`/api/v1/tickets/${request.id}`)).statusCode).toBe(404);
   });
+
+  it('lets Litware’s help-desk administrator switch Ida off and on and make her Administrator; nobody else', async () => {
+    interface Member {
+      id: number;
+      name: string;
+      active: boolean;
+      role: string | null;
+    }
+    const team = await ivo.get('/api/v1/helpdesk-team');
+    expect(team.statusCode, team.body).toBe(200);
+    expect(team.json<{ items: Member[] }>().items.map((member) => [member.name, member.role])).toEqual([
+      ['Ivo Brandt', 'administrator'],
+      ['Ida Vogel', 'resource'],
+    ]);
+    const idaId = ids.resource('it2@litware.example');
+    // Ida works the desk but does not manage it; the MSP's and other customers' people are not theirs.
+    expect((await ida.get('/api/v1/helpdesk-team')).statusCode).toBe(403);
+    expect(
+      (await ida.patch(`/api/v1/helpdesk-team/${ids.resource('it@litware.example')}`, { active: false }))
+        .statusCode,
+    ).toBe(403);
+    for (const email of ['tech1@northwind.example', 'anna.it@contoso.example', 'user@litware.example']) {
+      const refused = await ivo.patch(`/api/v1/helpdesk-team/${ids.resource(email)}`, { active: false });
+      expect(refused.statusCode, email).toBe(404);
+    }
+    expect(
+      (await ivo.patch(`/api/v1/helpdesk-team/${ids.resource('it@litware.example')}`, { active: false }))
+        .statusCode,
+    ).toBe(422);
+    expect((await ivo.patch(`/api/v1/helpdesk-team/${idaId}`, { role: 'owner' })).statusCode).toBe(400);
+
+    const off = await ivo.patch(`/api/v1/helpdesk-team/${idaId}`, { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    // Switched off: her session ends at once.
+    expect((await ida.get('/api/v1/me')).statusCode).toBe(401);
+    const promoted = await ivo.patch(`/api/v1/helpdesk-team/${idaId}`, {
+      active: true,
+      role: 'administrator',
+    });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    expect(promoted.json<Member>()).toMatchObject({ active: true, role: 'administrator' });
+    const idaAgain = await tandem.signIn('it2@litware.example');
+    expect((await idaAgain.get('/api/v1/helpdesk-team')).statusCode).toBe(200);
+    const back = await ivo.patch(`/api/v1/helpdesk-team/${idaId}`, { role: 'resource' });
+    expect(back.statusCode, back.body).toBe(200);
+    ida = idaAgain;
+  });
 });

@@ -129,6 +129,8 @@ export const routeAccess: Readonly<Record<string, RouteAccess>> = {
   'DELETE /api/v1/co-managed/teams/:id': admin({ id: 'co_managing_teams' }),
   'PUT /api/v1/co-managed/teams/:id/members': admin({ id: 'co_managing_teams' }),
   'GET /api/v1/resources': scoped(),
+  'GET /api/v1/helpdesk-team': scoped(),
+  'PATCH /api/v1/helpdesk-team/:id': scoped({ id: 'resources' }),
   'POST /api/v1/resources': admin(),
   'GET /api/v1/resources/:id': scoped({ id: 'resources' }),
   'PATCH /api/v1/resources/:id': admin({ id: 'resources' }),

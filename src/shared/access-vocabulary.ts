@@ -53,6 +53,11 @@ export const securityLevelFlags = [
   'mobileAccess',
   /** Sign-in needs a second factor (TOTP); people without one must set it up before anything else. */
   'requireTwoFactor',
+  /**
+   * An internal help desk's administrator (Taskfire): switches their own company's internal-helpdesk
+   * users on and off and between Resource and Administrator. Who holds the licence stays the MSP's call.
+   */
+  'manageHelpdeskUsers',
 ] as const;
 export type SecurityLevelFlag = (typeof securityLevelFlags)[number];
 export type SecurityLevelFlags = Record<SecurityLevelFlag, boolean>;

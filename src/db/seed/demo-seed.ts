@@ -350,16 +350,17 @@ export async function seedDemoData(db: Database): Promise<void> {
     });
 
     // Taskfire: Litware's IT on the internal-helpdesk licence, its time at the role of rate 0.
-    for (const [email, firstName, lastName, title] of [
-      ['it@litware.example', 'Ivo', 'Brandt', 'Head of IT'],
-      ['it2@litware.example', 'Ida', 'Vogel', 'IT Support'],
+    // Ivo administers Litware's help desk (its users); Ida works it.
+    for (const [email, firstName, lastName, title, level] of [
+      ['it@litware.example', 'Ivo', 'Brandt', 'Head of IT', 'internal_helpdesk_administrator'],
+      ['it2@litware.example', 'Ida', 'Vogel', 'IT Support', 'internal_helpdesk'],
     ] as const) {
       await resource({
         email,
         firstName,
         lastName,
         licenceType: 'internal_helpdesk',
-        securityLevelId: levelId.id('internal_helpdesk'),
+        securityLevelId: levelId.id(level),
         companyId: litware,
         contactId: await contact(litware, firstName, lastName, email, title),
         roleNames: ['Co-managed Staff'],

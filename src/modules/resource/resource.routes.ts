@@ -1,3 +1,10 @@
+import {
+  changeHelpdeskMember,
+  helpdeskMemberPatch,
+  helpdeskMemberSchema,
+  helpdeskTeamSchema,
+  listHelpdeskTeam,
+} from './helpdesk-team.service.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
@@ -89,6 +96,34 @@ export function resourceRoutes(app: FastifyInstance): void {
       },
     },
     (request) => updateResource(accessOf(request), request.params.id, request.body),
+  );
+
+  routes.get(
+    '/api/v1/helpdesk-team',
+    {
+      schema: {
+        tags,
+        summary:
+          "The internal-helpdesk users of your companies (an internal help desk's administrators, Taskfire)",
+        response: { 200: helpdeskTeamSchema, ...errorResponses },
+      },
+    },
+    (request) => listHelpdeskTeam(accessOf(request)),
+  );
+
+  routes.patch(
+    '/api/v1/helpdesk-team/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "Switch one of your help desk's users on or off, or make them Resource or Administrator; switching off ends their sessions",
+        params: idParams,
+        body: helpdeskMemberPatch,
+        response: { 200: helpdeskMemberSchema, ...errorResponses },
+      },
+    },
+    (request) => changeHelpdeskMember(accessOf(request), request.params.id, request.body),
   );
 
   routes.post(

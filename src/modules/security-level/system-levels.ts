@@ -109,6 +109,7 @@ const noFlags: SecurityLevelFlags = {
   useLiveLinks: false,
   mobileAccess: false,
   requireTwoFactor: false,
+  manageHelpdeskUsers: false,
 };
 
 export interface SystemLevel {
@@ -266,11 +267,21 @@ const templates: Template[] = [
   },
   {
     systemKey: 'internal_helpdesk',
-    name: 'Internal Helpdesk',
+    name: 'Internal Helpdesk (Resource)',
     description: "Customer IT on the lighter portal: their own company's help desk.",
     licenceType: 'internal_helpdesk',
     grants: { kind: 'licence defaults', breadth: 'my_companies' },
     flags: { ...noFlags, mobileAccess: true },
+    portalTier: null,
+  },
+  {
+    systemKey: 'internal_helpdesk_administrator',
+    name: 'Internal Helpdesk (Administrator)',
+    description:
+      "Customer IT on the lighter portal who also manage their own help desk's users (on, off, Resource or Administrator).",
+    licenceType: 'internal_helpdesk',
+    grants: { kind: 'licence defaults', breadth: 'my_companies' },
+    flags: { ...noFlags, mobileAccess: true, manageHelpdeskUsers: true },
     portalTier: null,
   },
   ...portalTemplates,

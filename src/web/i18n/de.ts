@@ -517,6 +517,7 @@ export const de: Record<MessageKey, string> = {
   'admin.flag.useLiveLinks': 'Live-Links verwenden',
   'admin.flag.mobileAccess': 'Mobile App',
   'admin.flag.requireTwoFactor': 'Zweiten Faktor verlangen',
+  'admin.flag.manageHelpdeskUsers': 'Benutzer des eigenen internen Helpdesks verwalten',
   ...adminConfigDe,
   ...adminKitDe,
   ...companyPageDe,

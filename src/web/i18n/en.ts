@@ -510,6 +510,7 @@ export const en = {
   'admin.flag.useLiveLinks': 'Use live links',
   'admin.flag.mobileAccess': 'Mobile app',
   'admin.flag.requireTwoFactor': 'Require a second factor',
+  'admin.flag.manageHelpdeskUsers': "Manage their internal help desk's users",
   ...adminConfigEn,
   ...adminKitEn,
   ...companyPageEn,

@@ -83,6 +83,10 @@ const words: Record<PreviewLanguage, Words> = {
       useLiveLinks: ['Can use live links.', 'Cannot use live links.'],
       mobileAccess: ['Can use the mobile app.', 'Cannot use the mobile app.'],
       requireTwoFactor: ['Must sign in with a second factor.', 'Signs in without a second factor.'],
+      manageHelpdeskUsers: [
+        "Manages their internal help desk's users.",
+        "Does not manage an internal help desk's users.",
+      ],
     },
     queues: (count) => `Tickets are limited to ${count} ${count === 1 ? 'queue' : 'queues'}.`,
     categories: (count) => `Tickets are limited to ${count} ${count === 1 ? 'category' : 'categories'}.`,
@@ -123,6 +127,10 @@ const words: Record<PreviewLanguage, Words> = {
       useLiveLinks: ['Kann Live-Links verwenden.', 'Kann keine Live-Links verwenden.'],
       mobileAccess: ['Kann die mobile App verwenden.', 'Kann die mobile App nicht verwenden.'],
       requireTwoFactor: ['Meldet sich mit einem zweiten Faktor an.', 'Meldet sich ohne zweiten Faktor an.'],
+      manageHelpdeskUsers: [
+        'Verwaltet die Benutzer ihres internen Helpdesks.',
+        'Verwaltet keine Benutzer eines internen Helpdesks.',
+      ],
     },
     queues: (count) => `Tickets sind auf ${count} ${count === 1 ? 'Queue' : 'Queues'} beschränkt.`,
     categories: (count) =>
