@@ -47,6 +47,7 @@ describe.each(testDatabaseTargets)('companies API on $name', (target) => {
         'Contoso Logistics',
         'Fabrikam',
         'Litware',
+        'Litware Retail',
         'Northwind IT',
         'Tailspin',
         'Woodgrove Supplies',

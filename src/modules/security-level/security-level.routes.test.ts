@@ -141,7 +141,7 @@ describe.each(testDatabaseTargets)('security levels API on $name', (target) => {
   it.each<[string, string, keyof SecurityLevelFlags]>([
     ['co_managed', 'Co-managed Help Desk', 'admin'],
     ['co_managed', 'Co-managed Help Desk (Restricted)', 'viewInternalCost'],
-    ['internal_helpdesk', 'Internal Helpdesk', 'admin'],
+    ['internal_helpdesk', 'Internal Helpdesk (Resource)', 'admin'],
     ['portal', 'Portal Manager', 'viewInternalCost'],
   ])('never gives a %s level (copy of %s) the %s flag', async (_licence, source, flag) => {
     const copy = await copyOf(source, `Escalation attempt ${source} ${flag}`);
