@@ -106,3 +106,24 @@ test('Litware’s desk speaks German', async ({ browsers }, testInfo) => {
   expect(await violations(it)).toEqual([]);
   await screenshot(it, `taskfire-desk-de-${testInfo.project.name}`);
 });
+
+test('Litware’s help-desk administrator makes Ida an administrator and back; Ida has no team page', async ({
+  browsers,
+}, testInfo) => {
+  const it = await browsers.signIn('it@litware.example');
+  await it.getByRole('link', { name: 'Team' }).click();
+  await expect(it.getByRole('heading', { name: 'Your help desk’s team', level: 1 })).toBeVisible();
+  // Their own row is not theirs to change.
+  await expect(it.getByRole('switch', { name: 'Ivo Brandt active' })).toBeDisabled();
+  await choose(it, 'Role of Ida Vogel', 'Administrator');
+  await expect(it.getByText('Ida Vogel saved.')).toBeVisible();
+  expect(await violations(it)).toEqual([]);
+  await screenshot(it, `taskfire-team-${testInfo.project.name}`);
+  await choose(it, 'Role of Ida Vogel', 'Resource');
+  await expect(it.getByRole('combobox', { name: 'Role of Ida Vogel' })).toHaveValue('Resource');
+
+  const ida = await browsers.signIn('it2@litware.example');
+  await expect(ida.getByRole('link', { name: 'Team' })).toHaveCount(0);
+  await ida.goto('/portal/team');
+  await expect(ida.getByRole('heading', { name: 'Your help desk’s team' })).toHaveCount(0);
+});

@@ -21,6 +21,8 @@ export const meSchema = z.object({
   securityLevel: z.object({ id: z.number(), name: z.string() }),
   isAdmin: z.boolean(),
   canViewInternalCost: z.boolean(),
+  /** An internal help desk's administrator: manages its users in the portal (Taskfire). */
+  managesHelpdeskUsers: z.boolean(),
   /** `all`, or the companies this actor can reach (shown as "co-managed: Contoso, ..."). */
   reach: z.union([z.literal('all'), z.array(z.object({ id: z.number(), name: z.string() }))]),
   features: z.object({ coManagedHelpDesk: z.boolean() }),
@@ -57,6 +59,7 @@ export async function presentMe(
     viewingAs,
     securityLevel: { id: actor.securityLevel.id, name: actor.securityLevel.name },
     isAdmin: isAdmin(actor),
+    managesHelpdeskUsers: actor.licence === 'internal_helpdesk' && actor.securityLevel.flags.manageHelpdeskUsers,
     canViewInternalCost: canViewInternalCost(actor),
     reach,
     // Customer-side actors are not told about MSP feature switches beyond what they use.

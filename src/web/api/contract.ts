@@ -26,6 +26,10 @@ import type { contactSchema } from '../../modules/contact/contact.schemas.ts';
 import type { noteInput, noteSchema } from '../../modules/note/note.schemas.ts';
 import type { resourceSchema } from '../../modules/resource/resource.schemas.ts';
 import type {
+  helpdeskMemberPatch,
+  helpdeskMemberSchema,
+} from '../../modules/resource/helpdesk-team.service.ts';
+import type {
   issueTypeResource,
   subIssueTypeResource,
 } from '../../modules/ticket-config/issue-type.definition.ts';
@@ -83,6 +87,8 @@ export type Attachment = z.output<typeof attachmentSchema>;
 export type TimeEntry = z.output<typeof timeEntrySchema>;
 export type Company = z.output<typeof companySchema>;
 export type Contact = z.output<typeof contactSchema>;
+export type HelpdeskMember = z.output<typeof helpdeskMemberSchema>;
+export type HelpdeskMemberPatchBody = z.input<typeof helpdeskMemberPatch>;
 export type Resource = z.output<typeof resourceSchema>;
 export type SavedView = z.output<typeof ticketViewSchema>;
 export type Worklist = z.output<typeof worklistSchema>;

@@ -41,6 +41,11 @@ export const portalRoutes = [
   }),
   createRoute({
     getParentRoute: () => portalRoute,
+    path: '/team',
+    component: lazyRouteComponent(() => import('../../pages/portal/team-page.tsx'), 'PortalTeamPage'),
+  }),
+  createRoute({
+    getParentRoute: () => portalRoute,
     path: '/account',
     component: lazyRouteComponent(() => import('../../pages/account-security.tsx'), 'AccountSecurityPage'),
   }),

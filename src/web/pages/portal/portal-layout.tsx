@@ -14,7 +14,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
  */
 export function PortalLayout() {
   const { t } = useI18n();
-  const desk = useMe().licence === 'internal_helpdesk';
+  const me = useMe();
+  const desk = me.licence === 'internal_helpdesk';
   const title = t(desk ? 'portal.deskTitle' : 'portal.title');
   const branding = useBranding();
   return (
@@ -41,6 +42,11 @@ export function PortalLayout() {
                 <AnchorLink to="/portal/new" size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {t('portal.nav.new')}
                 </AnchorLink>
+                {me.managesHelpdeskUsers && (
+                  <AnchorLink to="/portal/team" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {t('portal.nav.team')}
+                  </AnchorLink>
+                )}
               </Group>
             </Group>
             <Group gap="xs" wrap="nowrap">
