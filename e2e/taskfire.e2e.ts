@@ -111,7 +111,7 @@ test('Litware’s help-desk administrator makes Ida an administrator and back; I
   browsers,
 }, testInfo) => {
   const it = await browsers.signIn('it@litware.example');
-  await it.getByRole('link', { name: 'Team' }).click();
+  await it.getByRole('link', { name: 'Team', exact: true }).click();
   await expect(it.getByRole('heading', { name: 'Your help desk’s team', level: 1 })).toBeVisible();
   // Their own row is not theirs to change.
   await expect(it.getByRole('switch', { name: 'Ivo Brandt active' })).toBeDisabled();
@@ -123,7 +123,7 @@ test('Litware’s help-desk administrator makes Ida an administrator and back; I
   await expect(it.getByRole('combobox', { name: 'Role of Ida Vogel' })).toHaveValue('Resource');
 
   const ida = await browsers.signIn('it2@litware.example');
-  await expect(ida.getByRole('link', { name: 'Team' })).toHaveCount(0);
+  await expect(ida.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
   await ida.goto('/portal/team');
   await expect(ida.getByRole('heading', { name: 'Your help desk’s team' })).toHaveCount(0);
 });

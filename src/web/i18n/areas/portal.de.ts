@@ -102,8 +102,6 @@ export const portalDe: Record<keyof typeof portalEn, string> = {
   'portal.team.title': 'Team Ihres Helpdesks',
   'portal.team.intro':
     'Schalten Sie Kolleginnen und Kollegen an oder ab und legen Sie fest, wer den Helpdesk verwaltet. Neue Konten richtet Ihr Dienstleister ein.',
-  'portal.team.person': 'Person',
-  'portal.team.role': 'Rolle',
   'portal.team.active': 'Aktiv',
   'portal.team.resource': 'Bearbeitung',
   'portal.team.administrator': 'Verwaltung',

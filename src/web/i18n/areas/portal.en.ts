@@ -100,8 +100,6 @@ export const portalEn = {
   'portal.team.title': 'Your help desk’s team',
   'portal.team.intro':
     'Switch your colleagues on or off and choose who administers the desk. New accounts come from your service provider.',
-  'portal.team.person': 'Person',
-  'portal.team.role': 'Role',
   'portal.team.active': 'Active',
   'portal.team.resource': 'Resource',
   'portal.team.administrator': 'Administrator',

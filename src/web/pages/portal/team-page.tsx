@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, Paper, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
@@ -48,70 +48,58 @@ export function PortalTeamPage() {
       {!team.data ? (
         <Loader role="status" aria-label={t('app.loading')} />
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('portal.team.person')}</Table.Th>
-                  <Table.Th>{t('portal.team.role')}</Table.Th>
-                  <Table.Th>{t('portal.team.active')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {team.data.items.map((member) => {
-                  const self = member.id === me.id;
-                  return (
-                    <Table.Tr key={member.id}>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <Text size="sm" fw={600}>
-                            {member.name}
-                          </Text>
-                          {self && <Badge variant="light">{t('portal.team.you')}</Badge>}
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {member.email} · {names.company(member.companyId)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {member.role === null ? (
-                          <Text size="sm">{t('portal.team.mspLevel')}</Text>
-                        ) : (
-                          <Select
-                            aria-label={t('portal.team.roleOf', { name: member.name })}
-                            data={roles}
-                            value={member.role}
-                            allowDeselect={false}
-                            disabled={self || change.isPending}
-                            onChange={(role) =>
-                              role &&
-                              change.mutate({
-                                id: member.id,
-                                patch: { role: role as 'resource' | 'administrator' },
-                              })
-                            }
-                            maw={200}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Switch
-                          aria-label={t('portal.team.activeOf', { name: member.name })}
-                          checked={member.active}
-                          disabled={self || change.isPending}
-                          onChange={(event) =>
-                            change.mutate({ id: member.id, patch: { active: event.currentTarget.checked } })
-                          }
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {team.data.items.map((member) => {
+            const self = member.id === me.id;
+            return (
+              <Paper key={member.id} withBorder p="sm" component="li">
+                <Group justify="space-between" align="center" gap="sm">
+                  <Stack gap={2} style={{ minWidth: 0 }}>
+                    <Group gap="xs">
+                      <Text size="sm" fw={600}>
+                        {member.name}
+                      </Text>
+                      {self && <Badge variant="light">{t('portal.team.you')}</Badge>}
+                    </Group>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {member.email} · {names.company(member.companyId)}
+                    </Text>
+                  </Stack>
+                  <Group gap="md" wrap="nowrap">
+                    {member.role === null ? (
+                      <Text size="sm">{t('portal.team.mspLevel')}</Text>
+                    ) : (
+                      <Select
+                        aria-label={t('portal.team.roleOf', { name: member.name })}
+                        data={roles}
+                        value={member.role}
+                        allowDeselect={false}
+                        disabled={self || change.isPending}
+                        onChange={(role) =>
+                          role &&
+                          change.mutate({
+                            id: member.id,
+                            patch: { role: role as 'resource' | 'administrator' },
+                          })
+                        }
+                        w={160}
+                      />
+                    )}
+                    <Switch
+                      label={t('portal.team.active')}
+                      aria-label={t('portal.team.activeOf', { name: member.name })}
+                      checked={member.active}
+                      disabled={self || change.isPending}
+                      onChange={(event) =>
+                        change.mutate({ id: member.id, patch: { active: event.currentTarget.checked } })
+                      }
+                    />
+                  </Group>
+                </Group>
+              </Paper>
+            );
+          })}
+        </Stack>
       )}
     </Stack>
   );
