@@ -1449,6 +1449,14 @@ CREATE POLICY workflow_rules_admin ON workflow_rules
   WITH CHECK (
     ( SELECT tandem_actor_is_admin() AS tandem_actor_is_admin)
   );
+CREATE POLICY workflow_rules_helpdesk_escalations ON workflow_rules
+  AS PERMISSIVE FOR SELECT TO tandem_app
+  USING (
+    (( SELECT tandem_actor_licence() AS tandem_actor_licence)) = 'internal_helpdesk'::licence_type
+    AND active
+    AND (scope_company_id = ANY ((( SELECT tandem_reach() AS tandem_reach))::integer[]))
+    AND actions @> '[{"type": "escalate_to_msp"}]'::jsonb
+  );
 
 -- ─── worklist_items ───
 ALTER TABLE worklist_items ENABLE ROW LEVEL SECURITY;

@@ -99,9 +99,16 @@ test('Litware’s IT sees its shop’s requests; the shop’s end user never see
   expect(await violations(it)).toEqual([]);
 });
 
-test('Litware’s desk speaks German', async ({ browsers }, testInfo) => {
+test('Litware’s desk speaks German, and names the rule that escalates by itself', async ({
+  browsers,
+}, testInfo) => {
   const it = await browsers.signIn('it2@litware.example', { locale: 'de' });
   await expect(it.getByRole('heading', { name: 'Helpdesk Ihres Unternehmens', level: 1 })).toBeVisible();
+  await expect(
+    it
+      .getByRole('region', { name: 'Automatisch an Ihren Dienstleister' })
+      .getByText('Litware: nobody on it for 2 business hours'),
+  ).toBeVisible();
   await expect(it.getByRole('radio', { name: 'Nicht zugewiesen' })).toBeAttached();
   expect(await violations(it)).toEqual([]);
   await screenshot(it, `taskfire-desk-de-${testInfo.project.name}`);

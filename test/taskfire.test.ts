@@ -239,6 +239,17 @@ describe.each(testDatabaseTargets)('the internal help desk (Taskfire) on $name',
     expect((await retailUser.get(`/api/v1/tickets/${request.id}`)).statusCode).toBe(404);
   });
 
+  it('shows Litware’s IT the rules that escalate its tickets by themselves, and nobody else', async () => {
+    const rules = await ida.get('/api/v1/helpdesk-escalations');
+    expect(rules.statusCode, rules.body).toBe(200);
+    expect(rules.json<{ items: { name: string; idleMinutes: number | null }[] }>().items).toEqual([
+      expect.objectContaining({ name: 'Litware: nobody on it for 2 business hours', idleMinutes: 120 }),
+    ]);
+    for (const client of [dispatcher, litwareUser, await tandem.signIn('anna.it@contoso.example')]) {
+      expect((await client.get('/api/v1/helpdesk-escalations')).statusCode).toBe(403);
+    }
+  });
+
   it('lets Litware’s help-desk administrator switch Ida off and on and make her Administrator; nobody else', async () => {
     interface Member {
       id: number;

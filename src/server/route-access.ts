@@ -130,6 +130,7 @@ export const routeAccess: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/co-managed/teams/:id/members': admin({ id: 'co_managing_teams' }),
   'GET /api/v1/resources': scoped(),
   'GET /api/v1/helpdesk-team': scoped(),
+  'GET /api/v1/helpdesk-escalations': scoped(),
   'PATCH /api/v1/helpdesk-team/:id': scoped({ id: 'resources' }),
   'POST /api/v1/resources': admin(),
   'GET /api/v1/resources/:id': scoped({ id: 'resources' }),

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../database.ts';
 import {
   companies,
+  queues,
   locations,
   resources,
   ticketCategories,
@@ -43,7 +44,12 @@ export async function seedDemoRules(tx: Transaction): Promise<void> {
     .where(inArray(ticketPriorities.name, ['High', 'Critical']));
   const high = priorities.find((row) => row.name === 'High');
   const critical = priorities.find((row) => row.name === 'Critical');
-  if (!contoso || !hardware || !headquarters || !admin || !high || !critical) {
+  const [litware] = await tx
+    .select({ id: companies.id })
+    .from(companies)
+    .where(eq(companies.name, 'Litware'));
+  const [litwareIt] = await tx.select({ id: queues.id }).from(queues).where(eq(queues.name, 'Litware IT'));
+  if (!contoso || !litware || !litwareIt || !hardware || !headquarters || !admin || !high || !critical) {
     throw new Error('demo rules: configuration missing');
   }
 
@@ -81,6 +87,22 @@ export async function seedDemoRules(tx: Transaction): Promise<void> {
           publishLevel: 'internal',
         },
       ],
+      createdByResourceId: admin.id,
+    },
+    {
+      // Taskfire's auto-escalation (#14 item 4): Litware's IT sees this rule in its portal.
+      name: 'Litware: nobody on it for 2 business hours',
+      description:
+        "A Litware request that nobody at Litware has taken for 2 business hours goes to Northwind's escalation queue, so no request waits unseen.",
+      trigger: 'no_update',
+      idleMinutes: 120,
+      locationId: headquarters.id,
+      scopeCompanyId: litware.id,
+      conditions: [
+        { field: 'queueId', operator: 'is', value: litwareIt.id },
+        { field: 'primaryResourceId', operator: 'is_empty' },
+      ],
+      actions: [{ type: 'escalate_to_msp' }],
       createdByResourceId: admin.id,
     },
   ]);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams, pageOf } from '../../lib/http-schemas.ts';
 import { withActor } from '../../access/request-context.ts';
+import { helpdeskEscalationListSchema, listHelpdeskEscalations } from './helpdesk-escalations.ts';
 import {
   ruleInput,
   ruleListItemSchema,
@@ -26,6 +27,19 @@ import {
 export function workflowRoutes(app: FastifyInstance): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['automation'];
+
+  routes.get(
+    '/api/v1/helpdesk-escalations',
+    {
+      schema: {
+        tags,
+        summary:
+          "The rules that escalate your companies' tickets to the MSP by themselves (a customer's internal help desk)",
+        response: { 200: helpdeskEscalationListSchema, ...errorResponses },
+      },
+    },
+    (request) => withActor(request, (context) => listHelpdeskEscalations(context)),
+  );
 
   routes.get(
     '/api/v1/workflow-rules',

@@ -12,6 +12,7 @@ import type {
 } from '../../modules/security-level/security-level.schemas.ts';
 import type { pageOf } from '../../lib/http-schemas.ts';
 import type { brandingPatch, brandingSchema } from '../../modules/branding/branding.schemas.ts';
+import type { helpdeskEscalationListSchema } from '../../modules/workflow/helpdesk-escalations.ts';
 import type { attachmentSchema } from '../../modules/attachment/attachment.schemas.ts';
 import type { meSchema } from '../../modules/auth/me.presenter.ts';
 import type {
@@ -100,6 +101,7 @@ export type WorklistNext = z.output<typeof worklistNextSchema>;
 export type TicketStatus = z.output<typeof ticketStatusResource.responseSchema>;
 export type TicketPriority = z.output<typeof ticketPriorityResource.responseSchema>;
 export type Queue = z.output<typeof queueResource.responseSchema>;
+export type HelpdeskEscalations = z.output<typeof helpdeskEscalationListSchema>;
 export type Branding = z.output<typeof brandingSchema>;
 export type BrandingPatchBody = z.input<typeof brandingPatch>;
 export type RequestType = z.output<typeof requestTypeResource.responseSchema>;

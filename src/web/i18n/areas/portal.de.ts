@@ -72,6 +72,7 @@ export const portalDe: Record<keyof typeof portalEn, string> = {
   'portal.desk.audienceEveryone': 'Alle, auch die anfragende Person',
   'portal.desk.internal': 'Intern',
   'portal.desk.description': 'Beschreibung der anfragenden Person',
+  'portal.desk.automatic': 'Automatisch an Ihren Dienstleister',
   'portal.time.title': 'Zeit',
   'portal.time.hours': 'Stunden',
   'portal.time.workType': 'Art der Arbeit',

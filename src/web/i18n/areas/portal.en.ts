@@ -70,6 +70,7 @@ export const portalEn = {
   'portal.desk.audienceEveryone': 'Everyone, the requester too',
   'portal.desk.internal': 'Internal',
   'portal.desk.description': 'What the requester described',
+  'portal.desk.automatic': 'Sent to your service provider automatically',
   'portal.time.title': 'Time',
   'portal.time.hours': 'Hours',
   'portal.time.workType': 'Kind of work',

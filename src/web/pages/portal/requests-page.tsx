@@ -6,6 +6,7 @@ import type { Page, Ticket } from '../../api/contract.ts';
 import { useMe, useNames } from '../../api/queries.ts';
 import { AnchorLink, ButtonLink } from '../../components/links.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { DeskEscalationRules } from './desk-escalation-rules.tsx';
 
 type Show = 'open' | 'mine' | 'unassigned' | 'closed' | 'all';
 
@@ -107,6 +108,7 @@ export function PortalRequestsPage() {
           {t('portal.requests.more')}
         </Button>
       )}
+      {desk && <DeskEscalationRules />}
     </Stack>
   );
 }

@@ -6,9 +6,10 @@ import { queryRows } from '../src/db/database.ts';
 import { testDatabaseTargets } from './test-databases.ts';
 import { startTestTandem, type TestTandem } from './test-tandem.ts';
 
-// Migration 0034, RLS alone (no application check): an internal help desk's administrator may
-// update only their own companies' internal-helpdesk users, and only onto an internal-helpdesk
-// level; a help-desk Resource may update nobody.
+// Migrations 0034 and 0035, RLS alone (no application check): an internal help desk's
+// administrator may update only their own companies' internal-helpdesk users, and only onto an
+// internal-helpdesk level; a help-desk Resource may update nobody; the help desk reads only the
+// rules that escalate its own companies' tickets.
 describe.each(testDatabaseTargets)('the help-desk team under RLS on $name', (target) => {
   let tandem: TestTandem;
   const id: Record<string, number> = {};
@@ -46,5 +47,19 @@ describe.each(testDatabaseTargets)('the help-desk team under RLS on $name', (tar
           WHERE id = ${id['it2@litware.example']} RETURNING id`,
     );
     expect(String(onto)).toMatch(/row-level security/);
+  });
+
+  it('lets an internal help desk read only the rules that escalate its own companies’ tickets', async () => {
+    const ruleNames = async (email: string) => {
+      const actor = await loadActor(tandem.database.db, id[email] ?? 0);
+      const rows = await runAsActor(tandem.database.db, actor, ({ tx }) =>
+        queryRows(tx, sql`SELECT name FROM workflow_rules ORDER BY name`),
+      );
+      return rows.map((row) => String(row.name));
+    };
+    expect(await ruleNames('it2@litware.example')).toEqual(['Litware: nobody on it for 2 business hours']);
+    expect(await ruleNames('anna.it@contoso.example')).toEqual([]);
+    expect(await ruleNames('user@litware.example')).toEqual([]);
+    expect((await ruleNames('admin@northwind.example')).length).toBe(3);
   });
 });
