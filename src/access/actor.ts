@@ -60,6 +60,11 @@ export function canViewInternalCost(actor: Actor): boolean {
   return isMspActor(actor) && actor.securityLevel.flags.viewInternalCost;
 }
 
+/** The MSP's priority of a ticket: portal users see it only when their level allows. */
+export function seesPriority(actor: Actor): boolean {
+  return actor.licence !== 'portal' || actor.securityLevel.flags.viewPriority;
+}
+
 export function reaches(reach: CompanyReach, companyId: number): boolean {
   return reach === 'all' || reach.has(companyId);
 }

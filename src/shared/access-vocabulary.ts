@@ -58,6 +58,11 @@ export const securityLevelFlags = [
    * users on and off and between Resource and Administrator. Who holds the licence stays the MSP's call.
    */
   'manageHelpdeskUsers',
+  /**
+   * A portal user sees the MSP's priority of the requests they read (#14 item 2); without it the
+   * priority is left out of every answer to them. Everyone else always sees it.
+   */
+  'viewPriority',
 ] as const;
 export type SecurityLevelFlag = (typeof securityLevelFlags)[number];
 export type SecurityLevelFlags = Record<SecurityLevelFlag, boolean>;

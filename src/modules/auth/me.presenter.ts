@@ -59,7 +59,8 @@ export async function presentMe(
     viewingAs,
     securityLevel: { id: actor.securityLevel.id, name: actor.securityLevel.name },
     isAdmin: isAdmin(actor),
-    managesHelpdeskUsers: actor.licence === 'internal_helpdesk' && actor.securityLevel.flags.manageHelpdeskUsers,
+    managesHelpdeskUsers:
+      actor.licence === 'internal_helpdesk' && actor.securityLevel.flags.manageHelpdeskUsers,
     canViewInternalCost: canViewInternalCost(actor),
     reach,
     // Customer-side actors are not told about MSP feature switches beyond what they use.

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { seesPriority } from '../../access/actor.ts';
 import { type Executor, queryRows } from '../../db/database.ts';
 import {
   companies,
@@ -53,12 +54,15 @@ export async function valuesForActor(
         .from(ticketStatuses)
         .where(eq(ticketStatuses.id, ticket.statusId)),
     ),
-    'ticket.priority': await nameOf(
-      tx
-        .select({ name: ticketPriorities.name })
-        .from(ticketPriorities)
-        .where(eq(ticketPriorities.id, ticket.priorityId)),
-    ),
+    // A portal recipient whose level does not show the MSP's priority reads none in a message either.
+    'ticket.priority': seesPriority(actor)
+      ? await nameOf(
+          tx
+            .select({ name: ticketPriorities.name })
+            .from(ticketPriorities)
+            .where(eq(ticketPriorities.id, ticket.priorityId)),
+        )
+      : '',
     'ticket.queue':
       ticket.queueId === null
         ? ''
@@ -80,7 +84,7 @@ export async function valuesForActor(
  * The template values for a contact without a login (a customer who only
  * mails), read as the owner because there is no actor to read as — so this
  * applies the portal's rules by hand: only their own ticket, only notes
- * everyone may read ("all"), no internal names.
+ * everyone may read ("all"), no internal names, no priority.
  */
 export async function valuesForContact(
   db: Executor,
@@ -89,10 +93,10 @@ export async function valuesForContact(
 ): Promise<TemplateValues | null> {
   const [row] = await queryRows(
     db,
-    sql`SELECT t.number, t.title, t.description, t.due_at, s.name AS status, p.name AS priority, co.name AS company,
+    sql`SELECT t.number, t.title, t.description, t.due_at, s.name AS status, co.name AS company,
                c.first_name, c.last_name, c.email
           FROM tickets t JOIN contacts c ON c.id = t.contact_id
-          JOIN ticket_statuses s ON s.id = t.status_id JOIN ticket_priorities p ON p.id = t.priority_id
+          JOIN ticket_statuses s ON s.id = t.status_id
           JOIN companies co ON co.id = t.company_id
          WHERE t.id = ${ticketId} AND t.contact_id = ${contactId}`,
   );
@@ -118,7 +122,9 @@ export async function valuesForContact(
     'ticket.title': text(row.title),
     'ticket.description': text(row.description),
     'ticket.status': text(row.status),
-    'ticket.priority': text(row.priority),
+    // A contact without a login has no level that would show the MSP's priority: none, as the
+    // portal's Basic and Advanced levels.
+    'ticket.priority': '',
     'ticket.dueAt': row.due_at instanceof Date ? row.due_at.toISOString() : text(row.due_at),
     'company.name': text(row.company),
     'contact.name': `${text(row.first_name)} ${text(row.last_name)}`,

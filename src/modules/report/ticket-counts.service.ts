@@ -1,3 +1,5 @@
+import { seesPriority } from '../../access/actor.ts';
+import { forbidden } from '../../lib/errors.ts';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database.ts';
 import type { ActorContext } from '../../access/actor-transaction.ts';
@@ -83,6 +85,9 @@ export async function countTicketsBy(
   query: TicketCountsQuery,
 ): Promise<TicketCountsResponse> {
   const { groupBy, ...filters } = query;
+  if (groupBy === 'priority' && !seesPriority(context.actor)) {
+    throw forbidden('Your security level does not show priorities, so you cannot count by them.');
+  }
   const dimension = dimensions[groupBy];
   const where = sql`${ticketScope(context.actor)} AND ${ticketFilterPredicate(context.actor, filters) ?? sql`true`}`;
   const key = sql.raw('g.key');

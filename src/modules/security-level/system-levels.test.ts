@@ -166,7 +166,7 @@ internal_helpdesk               internal_helpdesk -        mobileAccess
 internal_helpdesk_administrator internal_helpdesk -        mobileAccess,manageHelpdeskUsers
 portal_basic                    portal            basic    -
 portal_advanced                 portal            advanced -
-portal_manager                  portal            manager  -
+portal_manager                  portal            manager  viewPriority
 api_full                        api_only          -        -
 api_administrator               api_only          -        admin,viewInternalCost
 `;

@@ -110,6 +110,7 @@ const noFlags: SecurityLevelFlags = {
   mobileAccess: false,
   requireTwoFactor: false,
   manageHelpdeskUsers: false,
+  viewPriority: false,
 };
 
 export interface SystemLevel {
@@ -184,7 +185,8 @@ const portalTemplates = (
     // A manager sees the subsidiaries too; the others only their own company.
     except: tier === 'manager' ? { companies: grant('my_companies', 'none') } : {},
   },
-  flags: noFlags,
+  // A manager follows how the MSP rates their company's requests; the others see their own words.
+  flags: { ...noFlags, viewPriority: tier === 'manager' },
   portalTier: tier,
 }));
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { seesPriority } from '../../access/actor.ts';
 import { companies, queues, ticketPriorities, tickets, ticketStatuses } from '../../db/schema/index.ts';
 import { displayNameOf } from '../resource/person-names.ts';
 import { ticketFilterPredicate } from './ticket-filters.ts';
@@ -63,7 +64,7 @@ export async function exportTicketsCsv(context: ActorContext, filters: TicketFil
       row.title,
       row.company,
       row.status,
-      row.priority,
+      seesPriority(actor) ? row.priority : null,
       row.queue,
       row.primary,
       row.createdAt.toISOString(),

@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Actor } from '../../access/actor.ts';
+import { type Actor, seesPriority } from '../../access/actor.ts';
+import { forbidden } from '../../lib/errors.ts';
 import { scopeOf } from '../../access/permissions.ts';
 import { viewScope } from '../../access/scope.ts';
 import { tickets } from '../../db/schema/index.ts';
@@ -16,6 +17,10 @@ import { slaStateIn, slaTargetIn } from './ticket-sla-state.ts';
  * find a ticket nor change a count.
  */
 export function ticketFilterPredicate(actor: Actor, filters: TicketFilters): SQL | undefined {
+  // A priority the reader is not shown cannot narrow what they see either: that would show it.
+  if (filters.priorityId && !seesPriority(actor)) {
+    throw forbidden('Your security level does not show priorities, so you cannot filter by them.');
+  }
   const assignee = filters.assignee === 'mine' ? actor.resourceId : filters.assignee;
   return and(
     filters.companyId && inArray(tickets.companyId, filters.companyId),

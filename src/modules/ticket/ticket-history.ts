@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { seesPriority } from '../../access/actor.ts';
 import { cursorPart, decodeCursor, type Page, toPage } from '../../lib/cursor.ts';
 import { displayNamesOf } from '../resource/person-names.ts';
 import { listHistory } from './ticket.repository.ts';
@@ -18,7 +19,13 @@ export async function listTicketHistory(
 ): Promise<Page<HistoryResponse>> {
   await getVisibleTicket(context, ticketId);
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor, historyCursor)[0];
-  const rows = await listHistory(context.tx, ticketId, after, query.limit + 1);
+  const rows = await listHistory(
+    context.tx,
+    ticketId,
+    after,
+    query.limit + 1,
+    seesPriority(context.actor) ? undefined : 'priorityId',
+  );
   // Named as far as the reader may name them (person_names' RLS): the people on the ticket always.
   const names = await displayNamesOf(
     context.tx,

@@ -1,4 +1,4 @@
-import type { Actor } from '../../access/actor.ts';
+import { type Actor, seesPriority } from '../../access/actor.ts';
 import type { NamedTicket } from './ticket.repository.ts';
 import { ticketAbilities } from './ticket.policy.ts';
 import type { TicketResponse } from './ticket.schemas.ts';
@@ -13,7 +13,8 @@ export function presentTicket(actor: Actor, row: NamedTicket): TicketResponse {
     companyId: row.companyId,
     contactId: row.contactId,
     statusId: row.statusId,
-    priorityId: row.priorityId,
+    // Left out for a portal user whose level does not show the MSP's priority.
+    priorityId: seesPriority(actor) ? row.priorityId : null,
     queueId: row.queueId,
     categoryId: row.categoryId,
     issueTypeId: row.issueTypeId,

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/database.ts';
 import {
   ticketChecklistItems,
@@ -208,12 +208,25 @@ export function historyInsert(
 }
 
 /** A ticket's history, oldest first, after the entry `afterId` (ticket_history_ticket_idx). */
-export function listHistory(tx: Transaction, ticketId: number, afterId: number | null, limit: number) {
+export function listHistory(
+  tx: Transaction,
+  ticketId: number,
+  afterId: number | null,
+  limit: number,
+  /** Changes of a field the reader is not shown (a portal user's priority) are left out. */
+  hiddenField?: string,
+) {
   return tx
     .select()
     .from(ticketHistory)
     .where(
-      and(eq(ticketHistory.ticketId, ticketId), afterId === null ? undefined : gt(ticketHistory.id, afterId)),
+      and(
+        eq(ticketHistory.ticketId, ticketId),
+        afterId === null ? undefined : gt(ticketHistory.id, afterId),
+        hiddenField === undefined
+          ? undefined
+          : or(isNull(ticketHistory.field), ne(ticketHistory.field, hiddenField)),
+      ),
     )
     .orderBy(asc(ticketHistory.id))
     .limit(limit);

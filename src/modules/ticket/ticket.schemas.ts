@@ -153,7 +153,8 @@ export const ticketSchema = z.object({
   companyId: z.number(),
   contactId: z.number().nullable(),
   statusId: z.number(),
-  priorityId: z.number(),
+  /** Null for a portal user whose level does not show the MSP's priority (flag viewPriority). */
+  priorityId: z.number().nullable(),
   queueId: z.number().nullable(),
   categoryId: z.number(),
   issueTypeId: z.number().nullable(),

@@ -518,6 +518,7 @@ export const de: Record<MessageKey, string> = {
   'admin.flag.mobileAccess': 'Mobile App',
   'admin.flag.requireTwoFactor': 'Zweiten Faktor verlangen',
   'admin.flag.manageHelpdeskUsers': 'Benutzer des eigenen internen Helpdesks verwalten',
+  'admin.flag.viewPriority': 'Portal: Priorität des Dienstleisters sehen',
   ...adminConfigDe,
   ...adminKitDe,
   ...companyPageDe,

@@ -511,6 +511,7 @@ export const en = {
   'admin.flag.mobileAccess': 'Mobile app',
   'admin.flag.requireTwoFactor': 'Require a second factor',
   'admin.flag.manageHelpdeskUsers': "Manage their internal help desk's users",
+  'admin.flag.viewPriority': "Portal: see the MSP's priority",
   ...adminConfigEn,
   ...adminKitEn,
   ...companyPageEn,

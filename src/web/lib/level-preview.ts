@@ -87,6 +87,10 @@ const words: Record<PreviewLanguage, Words> = {
         "Manages their internal help desk's users.",
         "Does not manage an internal help desk's users.",
       ],
+      viewPriority: [
+        "Portal: sees the MSP's priority of requests.",
+        "Portal: does not see the MSP's priority (others always do).",
+      ],
     },
     queues: (count) => `Tickets are limited to ${count} ${count === 1 ? 'queue' : 'queues'}.`,
     categories: (count) => `Tickets are limited to ${count} ${count === 1 ? 'category' : 'categories'}.`,
@@ -130,6 +134,10 @@ const words: Record<PreviewLanguage, Words> = {
       manageHelpdeskUsers: [
         'Verwaltet die Benutzer ihres internen Helpdesks.',
         'Verwaltet keine Benutzer eines internen Helpdesks.',
+      ],
+      viewPriority: [
+        'Portal: sieht die Priorität des Dienstleisters.',
+        'Portal: sieht die Priorität des Dienstleisters nicht (alle anderen immer).',
       ],
     },
     queues: (count) => `Tickets sind auf ${count} ${count === 1 ? 'Queue' : 'Queues'} beschränkt.`,

@@ -29,8 +29,15 @@ export function TicketFields({ ticket }: { ticket: TicketDetail }) {
   const ticketKeys = queryKeys.ticket(ticket.id);
 
   const save = useMutation({
-    mutationFn: ({ patch, version }: { patch: Partial<EditableValues>; version: number }) =>
-      api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { ...patch, version } satisfies TicketPatchBody),
+    mutationFn: ({ patch, version }: { patch: Partial<EditableValues>; version: number }) => {
+      // A priority the reader cannot see (a portal level without it) is never sent back as "none".
+      const { priorityId, ...rest } = patch;
+      return api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, {
+        ...rest,
+        ...(priorityId === null || priorityId === undefined ? {} : { priorityId }),
+        version,
+      } satisfies TicketPatchBody);
+    },
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('ticket.saved') });
       setEditing(null);

@@ -20,6 +20,7 @@ export const portalDe: Record<keyof typeof portalEn, string> = {
   'portal.request.notFoundText': 'Es gibt keine Anfrage mit dieser Nummer, die Sie sehen dürfen.',
   'portal.request.status': 'Status',
   'portal.request.opened': 'Eröffnet am {date}',
+  'portal.request.priority': 'Priorität',
   'portal.request.people': 'Bearbeitet von',
   'portal.request.nobody': 'Noch nicht zugewiesen',
   'portal.request.description': 'Ihre Beschreibung',

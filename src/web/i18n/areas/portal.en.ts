@@ -18,6 +18,7 @@ export const portalEn = {
   'portal.request.notFoundText': 'There is no request with this number that you may see.',
   'portal.request.status': 'Status',
   'portal.request.opened': 'Opened {date}',
+  'portal.request.priority': 'Priority',
   'portal.request.people': 'Working on it',
   'portal.request.nobody': 'Not assigned yet',
   'portal.request.description': 'What you described',

@@ -65,6 +65,15 @@ export function PortalRequestPage() {
               </Text>
               <Badge variant="light">{names.status(data.statusId)}</Badge>
             </Stack>
+            {/* The MSP's priority, where the reader's level shows it (the API leaves it out otherwise). */}
+            {data.priorityId !== null && (
+              <Stack gap={2}>
+                <Text size="xs" c="dimmed">
+                  {t('portal.request.priority')}
+                </Text>
+                <Text size="sm">{names.priority(data.priorityId)}</Text>
+              </Stack>
+            )}
             <Stack gap={2}>
               <Text size="xs" c="dimmed">
                 {t('portal.request.people')}
