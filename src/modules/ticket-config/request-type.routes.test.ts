@@ -83,8 +83,11 @@ describe.each(testDatabaseTargets)('request types on $name', (target) => {
       requestTypeId: till.id,
       categoryId: till.categoryId,
       queueId: ids.queue('Litware IT'),
-      priorityId: till.priorityId,
+      // A Basic portal user is not shown the MSP's priority; the MSP reads the type's.
+      priorityId: null,
     });
+    const asMsp = (await admin.get(`/api/v1/tickets/${ticket.id}`)).json<TicketResponse>();
+    expect(asMsp.priorityId).toBe(till.priorityId);
   });
 
   it('refuses what the form does not allow, with the field, and writes nothing', async () => {
