@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { seesPriority } from '../../access/actor.ts';
 import { inReach } from '../../access/scope.ts';
 import {
   companies,
@@ -97,14 +98,16 @@ export const requestTypeResource: ConfigResource<typeof requestTypes, z.infer<ty
     or(isNull(requestTypes.companyId), inReach(requestTypes.companyId, actor.reach)) ?? sql`false`,
   checkCreate: assertReferencesExist,
   checkUpdate: (context, _before, patch) => assertReferencesExist(context, patch),
-  present: (row, abilities) => ({
+  // The type's priority is the MSP's rating of such requests: shown where the form asks for the
+  // urgency (it is the answer's default) or the reader's level shows priorities.
+  present: (row, abilities, actor) => ({
     id: row.id,
     name: row.name,
     description: row.description,
     companyId: row.companyId,
     categoryId: row.categoryId,
     queueId: row.queueId,
-    priorityId: row.priorityId,
+    priorityId: seesPriority(actor) || row.priorityField !== 'hidden' ? row.priorityId : null,
     descriptionField: row.descriptionField,
     descriptionTemplate: row.descriptionTemplate,
     priorityField: row.priorityField,
