@@ -34,7 +34,7 @@ test('the admin sets the name, colour and logo; the sign-in page and the portal 
     await expect(visitor.getByRole('img', { name })).toBeVisible();
     expect(await violations(visitor)).toEqual([]);
 
-    const user = await browsers.signIn('user@fabrikam.example');
+    const user = await browsers.signIn('user@contoso-logistics.example');
     await expect(user.getByTestId('portal-frame').getByRole('img', { name })).toBeVisible();
     // The accent colour reaches the theme: the primary button is violet.
     const button = user.getByRole('link', { name: 'New request' }).last();
