@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ActorContext } from '../../access/actor-transaction.ts';
+import { inReach } from '../../access/scope.ts';
 import { workflowRules } from '../../db/schema/index.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { ruleTriggers } from './rule-definition.ts';
@@ -29,7 +30,6 @@ export async function listHelpdeskEscalations({
   if (actor.licence !== 'internal_helpdesk') {
     throw forbidden("Only a customer's internal help desk reads the rules that escalate its tickets.");
   }
-  const reach = actor.reach === 'all' ? [] : [...actor.reach];
   const rows = await tx
     .select({
       id: workflowRules.id,
@@ -43,7 +43,8 @@ export async function listHelpdeskEscalations({
     .where(
       and(
         eq(workflowRules.active, true),
-        inArray(workflowRules.scopeCompanyId, reach.length > 0 ? reach : [0]),
+        isNotNull(workflowRules.scopeCompanyId),
+        inReach(workflowRules.scopeCompanyId, actor.reach),
         sql`${workflowRules.actions} @> '[{"type": "escalate_to_msp"}]'::jsonb`,
       ),
     )
